@@ -1,0 +1,51 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const databases = withPostgres ? (["pglite", "postgres"] as const) : (["pglite"] as const);
+
+/** A project that runs once per database kind (PGlite always, PostgreSQL with TEST_DATABASE_URL). */
+const perDatabase = (name: string, include: string[]): TestProjectInlineConfiguration[] =>
+  databases.map((kind) => ({
+    extends: true as const,
+    test: { name: `${name}:${kind}`, include, env: { TEST_DB_KIND: kind } },
+  }));
+
+export default defineConfig({
+  resolve: {
+    // The web app's `@/…` imports, for tests of its route handlers.
+    alias: { "@": fileURLToPath(new URL("./apps/web/src", import.meta.url)) },
+  },
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: [
+      { extends: true as const, test: { name: "validators", include: ["packages/validators/test/**/*.test.ts"] } },
+      { extends: true as const, test: { name: "db", include: ["packages/db/test/**/*.test.ts"] } },
+      ...perDatabase("api", ["packages/api/test/**/*.test.ts"]),
+      ...perDatabase("dialects", ["apps/web/test/dialects/**/*.test.ts"]),
+      // The typed client: type-level tests and its error handling (no database).
+      { extends: true as const, test: { name: "client", include: ["packages/client/test/**/*.test.ts"] } },
+      // The `profilehub` CLI as a child process against `npm start` (PGlite; builds if needed).
+      { extends: true as const, test: { name: "cli", include: ["apps/cli/test/**/*.test.ts"] } },
+      // `npm start` end to end, on PGlite and (with TEST_DATABASE_URL) PostgreSQL.
+      {
+        extends: true as const,
+        test: { name: "e2e", include: ["apps/web/test/e2e/**/*.test.ts"], sequence: { groupOrder: 1 } },
+      },
+      // Browser tests: Debian's Chromium against `npm start` (production build); one server per
+      // file, files one after another, after the other projects (they build and serve the app).
+      {
+        extends: true as const,
+        test: {
+          name: "browser",
+          include: ["apps/web/test/browser/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
+  },
+});
