@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import type { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { openPglite, parseDatabaseUrl, redactUrl } from "../schema-engine/adapter.mjs";
+import { DatabaseUnreachableError } from "./errors";
+import { PrismaClient } from "./generated/prisma/client";
+
+export type Database = PrismaClient;
+
+export interface OpenDatabase {
+  db: Database;
+  kind: "pglite" | "postgres";
+  /** The URL with its password redacted, for logs. */
+  displayUrl: string;
+  /** The embedded database, when `kind` is `pglite`. */
+  pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** `postgres://…`, `pglite:/path/to/dir` or `pglite:memory` (see schema-engine/adapter.mjs). */
+  url: string;
+  /** An already open PGlite to use instead of opening the URL (left open on close). */
+  pglite?: PGlite;
+  /** PostgreSQL pool size (default 10). */
+  poolSize?: number;
+}
+
+/**
+ * Every statement is prepared once per connection and reused (named by its text): planning the
+ * update path's single CTE statement costs more than running it. All statements are parameterized,
+ * so the set of texts — and what each connection keeps — stays small.
+ */
+function preparedStatementName(query: { sql: string }): string {
+  return `ph_${createHash("sha1").update(query.sql).digest("hex").slice(0, 24)}`;
+}
+
+/** Opens the Prisma client on PGlite or PostgreSQL and proves the connection works. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDatabase> {
+  const info = parseDatabaseUrl(options.url);
+  const displayUrl = redactUrl(options.url);
+  if (options.pglite || info.kind === "pglite") {
+    const ownsPglite = !options.pglite;
+    const pglite = options.pglite ?? (await openPglite(info as Extract<typeof info, { kind: "pglite" }>));
+    const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    return {
+      db,
+      kind: "pglite",
+      displayUrl,
+      pglite,
+      async close() {
+        await db.$disconnect();
+        if (ownsPglite && !pglite.closed) await pglite.close();
+      },
+    };
+  }
+  const db = new PrismaClient({
+    adapter: new PrismaPg(
+      { connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+      { statementNameGenerator: preparedStatementName },
+    ),
+  });
+  try {
+    await db.$queryRaw`SELECT 1`;
+  } catch (error) {
+    await db.$disconnect().catch(() => {});
+    throw new DatabaseUnreachableError(options.url, error);
+  }
+  return { db, kind: "postgres", displayUrl, pglite: null, close: () => db.$disconnect() };
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/** The native API's minimum; dialects may document their own (A: 6, E: 8). */
+export const DEFAULT_PASSWORD_MIN_LENGTH = 8;
+/** Upper bound keeps hashing cheap and stays below bcrypt's 72-byte limit for imported hashes' peers. */
+export const PASSWORD_MAX_LENGTH = 128;
+
+export function passwordSchema(minLength: number = DEFAULT_PASSWORD_MIN_LENGTH) {
+  return z
+    .string({ error: "Password must be a string" })
+    .min(minLength, {
+      error: `Password is too short (minimum is ${minLength} characters)`,
+    })
+    .max(PASSWORD_MAX_LENGTH, {
+      error: `Password is too long (maximum is ${PASSWORD_MAX_LENGTH} characters)`,
+    });
+}
