@@ -1,0 +1,122 @@
+import { randomUUID, timingSafeEqual, createHash } from "node:crypto";
+import type { AppServices } from "./app-services";
+import { accessTokenFailure, type AccessTokenFailure } from "./auth/access-token";
+import type { Door } from "./doors";
+import { resolveWebSession } from "./services/sessions/web-session";
+
+/**
+ * The caller as proven by a valid access token. Whether its session is still live is checked
+ * against the database by every procedure that uses it (inline in its own SQL on hot paths).
+ */
+export interface CallerSession {
+  userId: string;
+  userNumber: number;
+  projectId: string;
+  sessionId: string;
+}
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Sets or clears the browser's httpOnly session cookie (only doors serving browsers have one). */
+export interface SessionCookieWriter {
+  set(value: string, maxAgeSeconds: number): void;
+  clear(): void;
+}
+
+export interface Context extends AppServices {
+  session: CallerSession | null;
+  /** Why a presented access token was refused (`null` when none was presented or it was valid). */
+  tokenFailure: AccessTokenFailure | null;
+  /** The caller proved the server key. */
+  serverAccess: boolean;
+  door: Door;
+  requestId: string;
+  client: ClientInfo;
+  /** `null` when the door cannot set cookies (API clients, REST dialects). */
+  sessionCookie: SessionCookieWriter | null;
+}
+
+export interface ContextInput {
+  session?: CallerSession | null;
+  tokenFailure?: AccessTokenFailure | null;
+  serverAccess?: boolean;
+  door: Door;
+  requestId?: string;
+  client?: Partial<ClientInfo>;
+  sessionCookie?: SessionCookieWriter | null;
+}
+
+/** Pure context factory, used by tests, the tRPC handler and every REST door alike. */
+export function createContextInner(services: AppServices, input: ContextInput): Context {
+  return {
+    ...services,
+    session: input.session ?? null,
+    tokenFailure: input.tokenFailure ?? null,
+    serverAccess: input.serverAccess ?? false,
+    door: input.door,
+    requestId: input.requestId ?? randomUUID(),
+    client: { ip: input.client?.ip ?? null, userAgent: input.client?.userAgent ?? null },
+    sessionCookie: input.sessionCookie ?? null,
+  };
+}
+
+/** What a door extracted from its request: the raw credentials, untrusted. */
+export interface RequestCredentials {
+  /** The access token (without any `Bearer ` prefix). */
+  accessToken?: string | null;
+  /** A presented server key, if the door supports one. */
+  serverKey?: string | null;
+  /**
+   * A browser session cookie, used when no access token was presented. The door must have
+   * checked the request for CSRF (the cookie is sent by the browser on its own).
+   */
+  webSessionCookie?: string | null;
+  sessionCookie?: SessionCookieWriter | null;
+  door: Door;
+  requestId?: string | null;
+  client?: Partial<ClientInfo>;
+}
+
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
+/** Constant-time comparison of a presented server key with the configured one. */
+export function isServerKey(services: AppServices, presented: string | null | undefined): boolean {
+  if (!presented) return false;
+  return timingSafeEqual(digest(presented), digest(services.config.serverApiKey));
+}
+
+/** Verifies the credentials (signature and expiry only; no database round trip) into a context. */
+export async function createRequestContext(services: AppServices, credentials: RequestCredentials): Promise<Context> {
+  let session: CallerSession | null = null;
+  let tokenFailure: AccessTokenFailure | null = null;
+  if (!credentials.accessToken && credentials.webSessionCookie) {
+    session = await resolveWebSession(services.db, credentials.webSessionCookie);
+    if (!session) tokenFailure = "invalid";
+  } else if (credentials.accessToken) {
+    try {
+      const claims = await services.tokens.verify(credentials.accessToken);
+      session = { userId: claims.sub, userNumber: claims.num, projectId: claims.pid, sessionId: claims.sid };
+    } catch (error) {
+      tokenFailure = accessTokenFailure(error);
+    }
+  }
+  return createContextInner(services, {
+    session,
+    tokenFailure,
+    serverAccess: isServerKey(services, credentials.serverKey),
+    door: credentials.door,
+    requestId: credentials.requestId ?? undefined,
+    client: credentials.client,
+    sessionCookie: credentials.sessionCookie ?? null,
+  });
+}
+
+/** `Authorization: Bearer <token>` → token; also accepts a bare token (dialect C documents one). */
+export function bearerToken(header: string | null | undefined): string | null {
+  if (!header) return null;
+  const match = /^\s*(?:Bearer\s+)?(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? null;
+}

@@ -1,0 +1,34 @@
+import {
+  projectSchema,
+  projectUpsertInputSchema,
+  suspensionCreateInputSchema,
+  suspensionSchema,
+  teamCreateInputSchema,
+  teamMemberAddInputSchema,
+  teamSchema,
+} from "@profilehub/validators";
+import { z } from "zod";
+import { upsertProject } from "../../services/admin/projects";
+import { createSuspension } from "../../services/admin/suspensions";
+import { addTeamMember, createTeam } from "../../services/admin/teams";
+import { router, serverProcedure } from "../../trpc";
+
+/** Server-key operations (`/api/admin/*`): projects and webhooks, suspensions, teams. */
+export const adminRouter = router({
+  upsertProject: serverProcedure
+    .input(projectUpsertInputSchema)
+    .output(projectSchema)
+    .mutation(({ ctx, input }) => upsertProject(ctx.db, ctx.secretBox, input)),
+  createSuspension: serverProcedure
+    .input(suspensionCreateInputSchema)
+    .output(suspensionSchema)
+    .mutation(({ ctx, input }) => createSuspension(ctx.db, input)),
+  createTeam: serverProcedure
+    .input(teamCreateInputSchema)
+    .output(teamSchema)
+    .mutation(({ ctx, input }) => createTeam(ctx.db, input)),
+  addTeamMember: serverProcedure
+    .input(teamMemberAddInputSchema)
+    .output(z.object({ teamId: z.uuid(), userId: z.uuid() }))
+    .mutation(({ ctx, input }) => addTeamMember(ctx.db, input)),
+});

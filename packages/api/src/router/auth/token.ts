@@ -1,0 +1,38 @@
+import { DEFAULT_PROJECT_ID, tokenRequestSchema, tokenResponseSchema } from "@profilehub/validators";
+import { appError } from "../../errors";
+import { issueTokens } from "../../services/auth/issue-tokens";
+import { passwordSignIn } from "../../services/auth/password-sign-in";
+import { rotateRefreshToken } from "../../services/sessions/rotate-refresh-token";
+import { readAuthenticatedUser } from "../../services/users/read-user";
+import { publicProcedure } from "../../trpc";
+
+const REFRESH_FAILURES = {
+  unknown: "Refresh token is invalid",
+  expired: "Refresh token has expired",
+  reused: "Refresh token was already used: the session has been revoked",
+  revoked: "Session has been revoked or has expired",
+} as const;
+
+/** `POST /api/auth/token`: the password grant and the refresh-token grant. */
+export const tokenProcedure = publicProcedure
+  .input(tokenRequestSchema)
+  .output(tokenResponseSchema)
+  .mutation(async ({ ctx, input }) => {
+    let session: { userId: string; sessionId: string; refreshToken: string };
+    if (input.grant_type === "password") {
+      session = await passwordSignIn(ctx.db, ctx.secretBox, {
+        email: input.email,
+        password: input.password,
+        totp: input.totp,
+        projectId: input.projectId ?? DEFAULT_PROJECT_ID,
+        client: ctx.client,
+        attemptsPerWindow: ctx.config.loginRateLimit,
+      });
+    } else {
+      const rotated = await rotateRefreshToken(ctx.db, input.refresh_token);
+      if (!rotated.ok) throw appError("invalid_grant", REFRESH_FAILURES[rotated.reason]);
+      session = rotated;
+    }
+    const user = await readAuthenticatedUser(ctx.db, session.userId);
+    return issueTokens(ctx.tokens, user, session);
+  });

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { appError } from "../../errors";
+import { listMailbox } from "../../services/mail/mailbox";
+import { callerProcedure } from "../../trpc";
+import { isSessionLive } from "../../services/sessions/is-session-live";
+
+const mailSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+
+/**
+ * `mailbox.list`: the development mailbox, only while mail is not sent (no SMTP_URL) — so a
+ * newcomer can open a verification link without a mail server. Users see their own mails.
+ */
+export const mailboxListProcedure = callerProcedure.output(z.array(mailSchema)).query(async ({ ctx }) => {
+  if (ctx.config.smtpUrl)
+    throw appError("mailbox_disabled", "Mail is sent through SMTP: there is no development mailbox");
+  if (ctx.serverAccess) return listMailbox(ctx.db, null);
+  if (!ctx.session || !(await isSessionLive(ctx.db, ctx.session))) {
+    throw appError("session_revoked", "Session has been revoked or has expired");
+  }
+  return listMailbox(ctx.db, ctx.session.userId);
+});

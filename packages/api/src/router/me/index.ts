@@ -1,0 +1,14 @@
+import { router } from "../../trpc";
+import { activityProcedure } from "../activity";
+import { totpRouter } from "../totp";
+import { meGetProcedure } from "./get";
+import { meUpdateProcedure } from "./update";
+import { meValidateUpdateProcedure } from "./validate-update";
+
+export const meRouter = router({
+  get: meGetProcedure,
+  update: meUpdateProcedure,
+  validateUpdate: meValidateUpdateProcedure,
+  activity: activityProcedure,
+  totp: totpRouter,
+});

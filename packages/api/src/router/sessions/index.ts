@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { appError } from "../../errors";
+import { listSessions, revokeOtherSessions, revokeOwnSession } from "../../services/sessions/list-sessions";
+import { authedProcedure, router } from "../../trpc";
+
+const sessionSchema = z.object({
+  id: z.uuid(),
+  current: z.boolean(),
+  device: z.string(),
+  ipAddress: z.string().nullable(),
+  createdAt: z.string(),
+  lastActiveAt: z.string(),
+  expiresAt: z.string(),
+});
+
+/** The caller's own sessions (devices): list, revoke one, sign out everywhere else. */
+export const sessionsRouter = router({
+  list: authedProcedure
+    .output(z.array(sessionSchema))
+    .query(({ ctx }) => listSessions(ctx.db, ctx.session.userId, ctx.session.sessionId)),
+  revoke: authedProcedure
+    .input(z.strictObject({ sessionId: z.uuid({ error: "sessionId must be a UUID" }) }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      if (!(await revokeOwnSession(ctx.db, ctx.session.userId, input.sessionId))) {
+        throw appError("user_not_found", "No such session");
+      }
+      if (input.sessionId === ctx.session.sessionId) ctx.sessionCookie?.clear();
+      return { ok: true as const };
+    }),
+  revokeOthers: authedProcedure.output(z.object({ revoked: z.number().int() })).mutation(async ({ ctx }) => ({
+    revoked: await revokeOtherSessions(ctx.db, ctx.session.userId, ctx.session.sessionId),
+  })),
+});

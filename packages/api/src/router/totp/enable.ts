@@ -1,0 +1,27 @@
+import { totpCodeSchema, userViewSchema } from "@profilehub/validators";
+import { z } from "zod";
+import { validationError } from "../../errors";
+import { markTotpStepUsed } from "../../services/totp/check-code";
+import { base32ToBase64, verifyTotp } from "../../services/totp/totp";
+import { updateUser } from "../../services/users/update-user";
+import { tokenProcedure } from "../../trpc";
+import { updateUserDeps, updateUserRequest } from "../update-request";
+
+/** Turns two-factor on with the secret from `begin`, once a code from the app proves it works. */
+export const totpEnableProcedure = tokenProcedure
+  .input(z.strictObject({ secretBase32: z.string().min(16).max(128), code: totpCodeSchema }))
+  .output(userViewSchema)
+  .mutation(async ({ ctx, input }) => {
+    const secretBase64 = base32ToBase64(input.secretBase32);
+    const step = secretBase64 === null ? null : verifyTotp(secretBase64, input.code, null);
+    if (secretBase64 === null || step === null) {
+      throw validationError([
+        { path: "code", message: "This code does not match: check the app's clock and try the next code" },
+      ]);
+    }
+    const target = { id: ctx.session.userId };
+    const request = updateUserRequest(ctx, target, ctx.session.projectId, { totpSecretBase64: secretBase64 });
+    const { user } = await updateUser(updateUserDeps(ctx), request);
+    await markTotpStepUsed(ctx.db, ctx.session.userId, step);
+    return user;
+  });

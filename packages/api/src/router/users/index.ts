@@ -1,0 +1,10 @@
+import { router } from "../../trpc";
+import { usersGetProcedure } from "./get";
+import { usersUpdateProcedure } from "./update";
+import { usersValidateUpdateProcedure } from "./validate-update";
+
+export const usersRouter = router({
+  get: usersGetProcedure,
+  update: usersUpdateProcedure,
+  validateUpdate: usersValidateUpdateProcedure,
+});

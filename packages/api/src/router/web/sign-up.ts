@@ -1,0 +1,26 @@
+import { DEFAULT_PROJECT_ID, publicUserSchema, signupInputSchema } from "@profilehub/validators";
+import { appError } from "../../errors";
+import { signUp } from "../../services/auth/sign-up";
+import { publicProcedure } from "../../trpc";
+import { setSessionCookie } from "./set-session-cookie";
+
+/** Creates the account and signs the browser in (httpOnly cookie). */
+export const webSignUpProcedure = publicProcedure
+  .input(signupInputSchema)
+  .output(publicUserSchema)
+  .mutation(async ({ ctx, input }) => {
+    if (!ctx.sessionCookie) throw appError("forbidden", "This door cannot hold a browser session");
+    const created = await signUp(ctx.db, ctx.config.appUrl, {
+      email: input.email,
+      password: input.password,
+      projectId: input.projectId ?? DEFAULT_PROJECT_ID,
+      client: ctx.client,
+      requestId: ctx.requestId,
+      door: ctx.door,
+      web: true,
+    });
+    ctx.mail.notify();
+    setSessionCookie(ctx, created.sessionId, created.webSecret);
+    const { serverMetadata: _hidden, ...user } = created.user;
+    return user;
+  });

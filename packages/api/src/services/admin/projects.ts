@@ -1,0 +1,37 @@
+import type { Database } from "@profilehub/db";
+import type { ProjectUpsertInput, ProjectView } from "@profilehub/validators";
+import type { SecretBox } from "../../crypto/secret-box";
+
+type WebhookColumns = { webhookUrl: string | null; webhookSecretEncrypted: string | null };
+
+function webhookColumns(input: ProjectUpsertInput, secretBox: SecretBox): Partial<WebhookColumns> {
+  if (input.webhooks === undefined) return {};
+  const hook = input.webhooks?.validateUserUpdated;
+  if (hook === undefined && input.webhooks !== null) return {};
+  if (!hook) return { webhookUrl: null, webhookSecretEncrypted: null };
+  return { webhookUrl: hook.url, webhookSecretEncrypted: secretBox.encrypt(hook.secret) };
+}
+
+export function toProjectView(project: { id: string; name: string; webhookUrl: string | null }): ProjectView {
+  return {
+    id: project.id,
+    name: project.name,
+    webhooks: { validateUserUpdated: project.webhookUrl ? { url: project.webhookUrl } : null },
+  };
+}
+
+/** Creates or updates a project; `webhooks.validateUserUpdated: null` removes the webhook. */
+export async function upsertProject(
+  db: Database,
+  secretBox: SecretBox,
+  input: ProjectUpsertInput,
+): Promise<ProjectView> {
+  const hooks = webhookColumns(input, secretBox);
+  const project = await db.project.upsert({
+    where: { id: input.projectId },
+    create: { id: input.projectId, name: input.name ?? input.projectId, ...hooks },
+    update: { ...(input.name !== undefined && { name: input.name }), ...hooks },
+    select: { id: true, name: true, webhookUrl: true },
+  });
+  return toProjectView(project);
+}

@@ -1,0 +1,67 @@
+import type { Database } from "@profilehub/db";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "../../auth/passwords";
+import type { ClientInfo } from "../../context";
+import type { SecretBox } from "../../crypto/secret-box";
+import { appError } from "../../errors";
+import { hitRateLimit } from "../rate-limit";
+import { startSession, type StartedSession } from "../sessions/start-session";
+import { checkUserTotp } from "../totp/check-code";
+
+/** Sign-in attempts allowed per account and 15 minutes (LOGIN_RATE_LIMIT; 0 disables). */
+const LOGIN_WINDOW_SECONDS = 15 * 60;
+
+/** Our own hashes use exactly these parameters; anything else (imports) is upgraded at sign-in. */
+const CURRENT_HASH_PREFIX = "$argon2id$v=19$m=19456,t=2,p=1$";
+
+/**
+ * Checks email + password within a project and opens a session. Unknown emails cost the same
+ * hashing time as wrong passwords, and get the same error; attempts per account are rate-limited.
+ * With two-factor on, the current TOTP code is required too (each code works once).
+ */
+export async function passwordSignIn(
+  db: Database,
+  secretBox: SecretBox,
+  request: {
+    email: string;
+    password: string;
+    /** The current code of the user's authenticator, required when two-factor is on. */
+    totp?: string | undefined;
+    projectId: string;
+    client: ClientInfo;
+    attemptsPerWindow: number;
+    /** Also give the session a browser secret (the httpOnly cookie of the web app). */
+    web?: boolean;
+  },
+): Promise<StartedSession & { userId: string }> {
+  const limit = await hitRateLimit(db, `sign-in:${request.projectId}:${request.email}`, {
+    limit: request.attemptsPerWindow,
+    windowSeconds: LOGIN_WINDOW_SECONDS,
+  });
+  if (!limit.allowed) {
+    throw appError("rate_limited", `Too many sign-in attempts; try again in ${limit.retryAfterSeconds} seconds`);
+  }
+  const rows = await db.$queryRaw<{ id: string; passwordHash: string | null; emailAuthEnabled: boolean }[]>`
+    SELECT id, "passwordHash", "emailAuthEnabled" FROM users
+    WHERE "projectId" = ${request.projectId} AND email = ${request.email}`;
+  const user = rows[0];
+  const valid =
+    user?.passwordHash && user.emailAuthEnabled
+      ? await verifyPassword(user.passwordHash, request.password)
+      : await verifyAgainstDummy(request.password);
+  if (!user || !valid) throw appError("invalid_credentials", "Invalid email or password");
+  const totp = await checkUserTotp(db, secretBox, user.id, request.totp);
+  if (totp === false) {
+    throw request.totp === undefined
+      ? appError("totp_required", "Two-factor authentication is on: send the current code as totp")
+      : appError("totp_invalid", "The two-factor code is wrong or was already used");
+  }
+  if (user.passwordHash && !user.passwordHash.startsWith(CURRENT_HASH_PREFIX)) {
+    const upgraded = await hashPassword(request.password);
+    await db.$executeRaw`
+      UPDATE users SET "passwordHash" = ${upgraded}
+      WHERE id = ${user.id}::uuid AND "passwordHash" = ${user.passwordHash}`;
+  }
+  const session = await startSession(db, user.id, request.client, { web: request.web ?? false });
+  await db.$executeRaw`UPDATE users SET "lastActiveAt" = now() WHERE id = ${user.id}::uuid`;
+  return { userId: user.id, ...session };
+}

@@ -1,0 +1,61 @@
+import type { Database } from "@profilehub/db";
+import { hashOpaqueToken } from "../../auth/opaque-token";
+import { appError, conflictError } from "../../errors";
+import { uniqueViolation } from "../database/unique-violation";
+
+export interface VerifiedEmail {
+  userId: string;
+  email: string;
+  /** `change_email`: a pending change was applied; `verify_email`: the current address was verified. */
+  purpose: "change_email" | "verify_email";
+}
+
+/**
+ * Uses a mailed link, once: applies the pending email change or marks the address verified,
+ * with its audit row. A link for an address that is no longer pending or current is refused.
+ */
+export async function verifyEmailToken(db: Database, token: string, requestId: string): Promise<VerifiedEmail> {
+  let rows: VerifiedEmail[];
+  try {
+    rows = await db.$queryRaw<VerifiedEmail[]>`
+      WITH link AS (
+        UPDATE email_tokens SET "usedAt" = now()
+        WHERE "tokenHash" = ${hashOpaqueToken(token)} AND "usedAt" IS NULL AND "expiresAt" > now()
+        RETURNING "userId", purpose, email
+      ), target AS (
+        SELECT u.* FROM users u, link WHERE u.id = link."userId" FOR UPDATE
+      ), updated AS (
+        UPDATE users u SET
+          email = link.email,
+          "pendingEmail" = CASE WHEN link.purpose = 'change_email' THEN NULL ELSE u."pendingEmail" END,
+          "emailVerifiedAt" = coalesce(CASE WHEN u.email = link.email THEN u."emailVerifiedAt" END, now()),
+          "updatedAt" = now()
+        FROM link
+        WHERE u.id = link."userId" AND (
+          (link.purpose = 'change_email' AND u."pendingEmail" = link.email) OR
+          (link.purpose = 'verify_email' AND u.email = link.email))
+        RETURNING u.id, u.email, u."emailVerifiedAt"
+      ), audit AS (
+        INSERT INTO audit_events ("userId", "actorType", "actorUserId", door, "requestId", action, changes)
+        SELECT updated.id, 'user', updated.id, 'auth', ${requestId}, 'user.email_verified',
+          (CASE WHEN target.email <> updated.email
+              THEN jsonb_build_object('email', jsonb_build_object('from', target.email, 'to', updated.email))
+              ELSE '{}'::jsonb END)
+          || (CASE WHEN target."pendingEmail" IS NOT NULL AND link.purpose = 'change_email'
+              THEN jsonb_build_object('pendingEmail', jsonb_build_object('from', target."pendingEmail", 'to', null))
+              ELSE '{}'::jsonb END)
+          || jsonb_build_object('emailVerifiedAt',
+              jsonb_build_object('from', target."emailVerifiedAt", 'to', updated."emailVerifiedAt"))
+        FROM updated, target, link
+      )
+      SELECT updated.id AS "userId", updated.email, link.purpose FROM updated, link`;
+  } catch (error) {
+    if (uniqueViolation(error)) {
+      throw conflictError([{ path: "email", message: "This address is now used by another account" }]);
+    }
+    throw error;
+  }
+  const verified = rows[0];
+  if (!verified) throw appError("email_token_invalid", "This link is invalid, already used or expired");
+  return verified;
+}

@@ -1,0 +1,162 @@
+import { Prisma } from "@profilehub/db";
+import type { CallerSession } from "../../context";
+import { auditDiffExpression } from "./audit-fields";
+import type { PlannedMail, UpdatePlan } from "./update-plan";
+import { userProjection, type UserRow } from "./user-view";
+
+export type UserRef = { id: string } | { number: number };
+
+export interface UpdateStatementInput {
+  target: UserRef;
+  /** Only a user of this project can be found (`null`: any project, server access only). */
+  projectId: string | null;
+  session: CallerSession | null;
+  serverAccess: boolean;
+  plan: UpdatePlan;
+  audit: { door: string; requestId: string; action: string };
+  /**
+   * `refuse`: do not write when the user's project has a pre-update webhook (the caller then takes
+   * the webhook path); `approved`: the webhook approved the change computed from the row as it was
+   * at `seenUpdatedAt`, so only write if it is unchanged since.
+   */
+  webhook: { mode: "refuse" } | { mode: "approved"; seenUpdatedAt: Date };
+}
+
+/** Why the row was or was not written; `user` is set only when it was. */
+export interface UpdateOutcome {
+  live: boolean;
+  found: boolean;
+  allowed: boolean;
+  hooked: boolean;
+  teamOk: boolean;
+  emailFree: boolean;
+  passwordUnchanged: boolean;
+  fresh: boolean;
+  user: (UserRow & { auditChanges: AuditChanges }) | null;
+}
+
+const TRUE = Prisma.sql`true`;
+const joinAll = (parts: Prisma.Sql[]) => (parts.length > 0 ? Prisma.join(parts, "") : Prisma.empty);
+
+function targetCondition(target: UserRef): Prisma.Sql {
+  return "id" in target ? Prisma.sql`u.id = ${target.id}::uuid` : Prisma.sql`u.number = ${target.number}::int`;
+}
+
+function liveSessionCondition(session: CallerSession | null): Prisma.Sql {
+  if (!session) return TRUE;
+  return Prisma.sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${session.sessionId}::uuid
+    AND "userId" = ${session.userId}::uuid AND "revokedAt" IS NULL AND "expiresAt" > now())`;
+}
+
+function mailInsert(name: string, mail: PlannedMail, address: string): Prisma.Sql {
+  const to = mail.recipient === "new" ? Prisma.sql`${address}` : Prisma.sql`target.email`;
+  return Prisma.sql`, ${Prisma.raw(name)} AS (
+    INSERT INTO mail_outbox ("userId", kind, "to", subject, text, html)
+    SELECT updated.id, ${mail.kind}, ${to}, ${mail.subject}, ${mail.text}, ${mail.html}
+    FROM updated, target WHERE target.email <> ${address})`;
+}
+
+/** Side effects committed with the write: session revocation, email link token and mails. */
+function sideEffects(input: UpdateStatementInput): Prisma.Sql[] {
+  const { plan, session } = input;
+  const parts: Prisma.Sql[] = [];
+  if (plan.revokeSessions) {
+    const keep =
+      plan.revokeSessions === "others" && session ? Prisma.sql`AND s.id <> ${session.sessionId}::uuid` : Prisma.empty;
+    parts.push(Prisma.sql`, revoked AS (
+      UPDATE sessions s SET "revokedAt" = now(), "revokedReason" = 'password_changed'
+      FROM updated WHERE s."userId" = updated.id AND s."revokedAt" IS NULL ${keep})`);
+  }
+  const email = plan.email;
+  if (email?.token) {
+    parts.push(Prisma.sql`, link AS (
+      INSERT INTO email_tokens ("userId", purpose, email, "tokenHash", "expiresAt")
+      SELECT updated.id, ${email.token.purpose}, ${email.address}, ${email.token.hash}, now() + interval '24 hours'
+      FROM updated, target WHERE target.email <> ${email.address})`);
+  }
+  email?.mails.forEach((mail, index) => parts.push(mailInsert(`mail_${index}`, mail, email.address)));
+  // Not when sessions are revoked: one statement must not update the same session row twice.
+  if (session && !plan.revokeSessions) {
+    parts.push(Prisma.sql`, touched AS (
+      UPDATE sessions SET "lastActiveAt" = now()
+      WHERE id = ${session.sessionId}::uuid AND "lastActiveAt" < now() - interval '1 minute')`);
+  }
+  return parts;
+}
+
+/**
+ * One statement that checks the caller's session, locks and updates the user, writes the audit
+ * row and every side effect, and reports why nothing was written when a check fails.
+ */
+export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
+  const { plan, session, serverAccess } = input;
+  const callerId = session?.userId ?? null;
+  const actorType = serverAccess ? "server" : "user";
+  const projectScope = input.projectId === null ? Prisma.empty : Prisma.sql`AND u."projectId" = ${input.projectId}`;
+  const teamOk = plan.teamId
+    ? Prisma.sql`EXISTS (SELECT 1 FROM team_members tm JOIN teams t ON t.id = tm."teamId"
+        WHERE tm."teamId" = ${plan.teamId}::uuid AND tm."userId" = target.id AND t."projectId" = target."projectId")`
+    : TRUE;
+  const emailFree =
+    plan.email?.mode === "pending"
+      ? Prisma.sql`NOT EXISTS (SELECT 1 FROM users o WHERE o."projectId" = target."projectId"
+          AND o.email = ${plan.email.address} AND o.id <> target.id)`
+      : TRUE;
+  const passwordUnchanged =
+    plan.expectedPasswordHash !== undefined
+      ? Prisma.sql`target."passwordHash" IS NOT DISTINCT FROM ${plan.expectedPasswordHash}`
+      : TRUE;
+  const hooked = Prisma.sql`EXISTS (SELECT 1 FROM projects p WHERE p.id = target."projectId" AND p."webhookUrl" IS NOT NULL)`;
+  const fresh =
+    input.webhook.mode === "approved"
+      ? Prisma.sql`target."updatedAt" = ${input.webhook.seenUpdatedAt}::timestamptz`
+      : TRUE;
+  const webhookGate = input.webhook.mode === "refuse" ? Prisma.sql`NOT gate.hooked` : Prisma.sql`gate.fresh`;
+  const lastActive = serverAccess ? Prisma.empty : Prisma.sql`, "lastActiveAt" = now()`;
+  const assignments = plan.assignments.length > 0 ? Prisma.sql`${Prisma.join(plan.assignments, ", ")}, ` : Prisma.empty;
+
+  return Prisma.sql`WITH caller AS (
+      SELECT ${liveSessionCondition(session)} AS live
+    ), target AS (
+      SELECT u.* FROM users u WHERE ${targetCondition(input.target)} ${projectScope} FOR UPDATE
+    ), gate AS (
+      SELECT target.id,
+        coalesce(target.id = ${callerId}::uuid, false) OR ${serverAccess} AS allowed,
+        ${hooked} AS hooked, ${teamOk} AS "teamOk", ${emailFree} AS "emailFree",
+        ${passwordUnchanged} AS "passwordUnchanged", ${fresh} AS fresh
+      FROM target
+    ), updated AS (
+      UPDATE users u SET ${assignments}"updatedAt" = now() ${lastActive}
+      FROM gate, caller
+      WHERE u.id = gate.id AND caller.live AND gate.allowed AND ${webhookGate}
+        AND gate."teamOk" AND gate."emailFree" AND gate."passwordUnchanged"
+      RETURNING u.*
+    ), changes AS (
+      SELECT ${Prisma.raw(auditDiffExpression(plan.auditFields))} AS diff FROM target, updated
+    ), audit AS (
+      INSERT INTO audit_events ("userId", "actorType", "actorUserId", door, "requestId", action, changes)
+      SELECT updated.id, ${actorType}, ${callerId}::uuid, ${input.audit.door}, ${input.audit.requestId},
+        ${input.audit.action}, changes.diff
+      FROM updated, changes WHERE changes.diff <> '{}'::jsonb
+    )${joinAll(sideEffects(input))}
+    SELECT caller.live, gate.id IS NOT NULL AS found, gate.allowed, gate.hooked, gate."teamOk", gate."emailFree", gate."passwordUnchanged",
+      gate.fresh, updated.id IS NOT NULL AS written, changes.diff AS "auditChanges",
+      ${userProjection("updated", serverAccess)}
+    FROM caller LEFT JOIN gate ON true LEFT JOIN updated ON true LEFT JOIN changes ON true`;
+}
+
+export type AuditChanges = Record<string, { from: unknown; to: unknown }>;
+export type OutcomeRow = Omit<UpdateOutcome, "user"> & {
+  written: boolean;
+  auditChanges: AuditChanges;
+  user: UserRow | null;
+};
+
+/** The statement always returns one row: the caller's session state, then the target's, if found. */
+export function readOutcome(rows: OutcomeRow[]): UpdateOutcome {
+  const row = rows[0];
+  if (!row) throw new Error("The update statement returned no row");
+  const { live, found, allowed, hooked, teamOk, emailFree, passwordUnchanged, fresh, written } = row;
+  const user = written && row.user ? { ...row.user, auditChanges: row.auditChanges } : null;
+  return { live, found, allowed, hooked, teamOk, emailFree, passwordUnchanged, fresh, user };
+}

@@ -1,0 +1,204 @@
+import type { Database } from "@profilehub/db";
+import { validateUserUpdate, type Issue, type UserUpdate, type UserView } from "@profilehub/validators";
+import type { CallerSession } from "../../context";
+import type { SecretBox } from "../../crypto/secret-box";
+import type { Door, DoorPolicy } from "../../doors";
+import { appError, conflictError, validationError } from "../../errors";
+import type { MailNotifier } from "../../mail/notifier";
+import { uniqueViolation } from "../database/unique-violation";
+import { planEmailChange } from "./email-change";
+import { preparePassword } from "./prepare-password";
+import { takenFieldIssues } from "./taken-fields";
+import {
+  buildUpdateStatement,
+  readOutcome,
+  type AuditChanges,
+  type OutcomeRow,
+  type UpdateOutcome,
+  type UserRef,
+} from "./update-statement";
+import { planUpdate, type UpdatePlan } from "./update-plan";
+import { isSessionLive } from "../sessions/is-session-live";
+import { readUser } from "./read-user";
+import { toUserView } from "./user-view";
+import { approveWithWebhook } from "./webhook-approval";
+
+export interface UpdateUserDeps {
+  db: Database;
+  secretBox: SecretBox;
+  mail: MailNotifier;
+  appUrl: string;
+  webhookTimeoutMs: number;
+}
+
+export interface UpdateUserRequest {
+  target: UserRef;
+  /** Scope the target to this project (`null`: any project; server access only). */
+  projectId: string | null;
+  session: CallerSession | null;
+  serverAccess: boolean;
+  door: Door;
+  requestId: string;
+  policy: DoorPolicy;
+  /** The raw changes, validated here so every problem is reported at once. */
+  input: unknown;
+}
+
+export interface UpdateUserResult {
+  user: UserView;
+  /** `{field: {from, to}}` of what actually changed (secrets redacted). */
+  changes: AuditChanges;
+}
+
+const MAX_WEBHOOK_ATTEMPTS = 3;
+
+/**
+ * The one update-user operation behind every door: validate, prepare secrets and side effects,
+ * then a single statement that checks the session, writes, audits and queues mail.
+ */
+export async function updateUser(deps: UpdateUserDeps, request: UpdateUserRequest): Promise<UpdateUserResult> {
+  await refuseForeignTarget(deps, request);
+  const { update, plan } = await validateAndPlan(deps, request);
+  let webhook: { mode: "refuse" } | { mode: "approved"; seenUpdatedAt: Date } = { mode: "refuse" };
+  for (let attempt = 1; ; attempt += 1) {
+    const outcome = await runStatement(deps.db, request, plan, webhook);
+    if (outcome.user) {
+      if (plan.email?.mails.length) deps.mail.notify();
+      return { user: toUserView(outcome.user, request.serverAccess), changes: outcome.user.auditChanges };
+    }
+    failOnRefusal(outcome);
+    if (outcome.hooked && webhook.mode === "refuse") {
+      webhook = { mode: "approved", seenUpdatedAt: await askWebhook(deps, request, update) };
+    } else if (webhook.mode === "approved" && !outcome.fresh && attempt < MAX_WEBHOOK_ATTEMPTS) {
+      // The user changed while the webhook was deciding: ask again about the current row.
+      webhook = { mode: "approved", seenUpdatedAt: await askWebhook(deps, request, update) };
+    } else {
+      throw conflictError([{ path: "", message: "The user was changed by another request; try again" }]);
+    }
+  }
+}
+
+/**
+ * Checks an update without writing it: the same authorization and rules as `updateUser`, plus
+ * whether a new email or username is taken. Throws what `updateUser` would; resolves if it would
+ * be accepted (a webhook, if the project has one, is not asked).
+ */
+export async function checkUserUpdate(deps: UpdateUserDeps, request: UpdateUserRequest): Promise<void> {
+  await refuseForeignTarget(deps, request);
+  await validateAndPlan(deps, request);
+  const taken = await takenFieldIssues(deps.db, request.target, request.input as Record<string, unknown>);
+  if (taken.length > 0) return invalid(deps, request, taken);
+  await readUser(deps.db, request);
+}
+
+/**
+ * Someone else's account (without server access): refuse before validating anything, so no answer
+ * (a password "equal to the current one", a taken email) tells the caller about that account.
+ */
+async function refuseForeignTarget(deps: UpdateUserDeps, request: UpdateUserRequest): Promise<void> {
+  if (!request.serverAccess && !targetsSelf(request)) {
+    await readUser(deps.db, { ...request, serverAccess: false, purpose: "update" });
+  }
+}
+
+function targetsSelf({ session, target }: UpdateUserRequest): boolean {
+  if (!session) return false;
+  return "id" in target ? target.id === session.userId : target.number === session.userNumber;
+}
+
+/** Invalid input from a revoked session is reported as the revoked session. */
+async function invalid(deps: UpdateUserDeps, request: UpdateUserRequest, issues: Issue[]): Promise<never> {
+  if (request.session && !(await isSessionLive(deps.db, request.session))) {
+    throw appError("session_revoked", "Session has been revoked or has expired");
+  }
+  throw validationError(issues);
+}
+
+async function validateAndPlan(
+  deps: UpdateUserDeps,
+  request: UpdateUserRequest,
+): Promise<{ update: UserUpdate; plan: UpdatePlan }> {
+  const { policy, serverAccess, target } = request;
+  const result = validateUserUpdate(request.input, {
+    passwordMinLength: policy.passwordMinLength,
+    serverAccess,
+    userWritableServerFields: policy.userWritableServerFields,
+  });
+  if (!result.ok) {
+    const taken = await takenFieldIssues(deps.db, target, request.input as Record<string, unknown>);
+    return invalid(deps, request, dedupe([...result.issues, ...taken]));
+  }
+  const update = result.value;
+  const issues: Issue[] = [];
+  const password = await preparePassword(deps.db, target, update, policy, issues);
+  if (issues.length > 0) return invalid(deps, request, issues);
+  const plan = planUpdate(update, {
+    ...password,
+    ...(update.totpSecretBase64 !== undefined && {
+      totpSecretEncrypted: update.totpSecretBase64 === null ? null : deps.secretBox.encrypt(update.totpSecretBase64),
+    }),
+    ...(update.email !== undefined && {
+      email: planEmailChange({
+        address: update.email,
+        mode: policy.emailChange,
+        appUrl: deps.appUrl,
+        alreadyVerified: update.emailVerified === true,
+      }),
+    }),
+  });
+  return { update, plan };
+}
+
+async function runStatement(
+  db: Database,
+  request: UpdateUserRequest,
+  plan: UpdatePlan,
+  webhook: { mode: "refuse" } | { mode: "approved"; seenUpdatedAt: Date },
+): Promise<UpdateOutcome> {
+  const statement = buildUpdateStatement({
+    target: request.target,
+    projectId: request.projectId,
+    session: request.session,
+    serverAccess: request.serverAccess,
+    plan,
+    audit: { door: request.door, requestId: request.requestId, action: "user.update" },
+    webhook,
+  });
+  let rows: OutcomeRow[];
+  try {
+    rows = await db.$queryRaw<OutcomeRow[]>(statement);
+  } catch (error) {
+    const violation = uniqueViolation(error);
+    if (violation) throw conflictError([violation]);
+    throw error;
+  }
+  return readOutcome(rows);
+}
+
+/** Turns a failed check of the statement into the caller's error (in order of precedence). */
+function failOnRefusal(outcome: UpdateOutcome): void {
+  if (!outcome.live) throw appError("session_revoked", "Session has been revoked or has expired");
+  if (!outcome.found) throw appError("user_not_found", "User not found");
+  if (!outcome.allowed) throw appError("forbidden", "You can only update your own account");
+  if (!outcome.teamOk) {
+    throw validationError([{ path: "selectedTeamId", message: "You are not a member of this team" }]);
+  }
+  if (!outcome.emailFree) throw conflictError([{ path: "email", message: "Email has already been taken" }]);
+  if (!outcome.passwordUnchanged) {
+    throw conflictError([{ path: "password", message: "The password was changed by another request; try again" }]);
+  }
+}
+
+function askWebhook(deps: UpdateUserDeps, request: UpdateUserRequest, update: UserUpdate): Promise<Date> {
+  return approveWithWebhook(deps, { target: request.target, update, door: request.door });
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.path}\u0000${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,64 @@
+import { initTRPC } from "@trpc/server";
+import type { CallerSession, Context } from "./context";
+import { appError, describeError } from "./errors";
+import { isSessionLive } from "./services/sessions/is-session-live";
+
+/** The only `initTRPC` of the project. */
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const described = describeError(error);
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      // Internal errors never expose their message (it may name tables, hosts or SQL).
+      message: internal ? "Internal server error" : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        reason: described.reason ?? (internal ? "internal" : null),
+        issues: described.issues,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+/** The session proven by the access token, or the matching authentication error. */
+function requireSession(ctx: Context): CallerSession {
+  if (ctx.session) return ctx.session;
+  if (ctx.tokenFailure === "expired") throw appError("token_expired", "Access token has expired");
+  if (ctx.tokenFailure === "invalid") throw appError("token_invalid", "Access token is invalid");
+  throw appError("token_missing", "Authentication required");
+}
+
+/**
+ * Requires a valid access token (signature and expiry). The session's liveness is NOT checked
+ * here: procedures built on this check it in their own SQL (one round trip on hot paths).
+ */
+export const tokenProcedure = t.procedure.use(({ ctx, next }) =>
+  next({ ctx: { ...ctx, session: requireSession(ctx) } }),
+);
+
+/** Requires a valid access token whose session is live (one query). */
+export const authedProcedure = tokenProcedure.use(async ({ ctx, next }) => {
+  if (!(await isSessionLive(ctx.db, ctx.session))) {
+    throw appError("session_revoked", "Session has been revoked or has expired");
+  }
+  return next();
+});
+
+/** A signed-in user (token; liveness checked by the procedure's SQL) or server access. */
+export const callerProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.serverAccess) requireSession(ctx);
+  return next();
+});
+
+/** Requires the server key. */
+export const serverProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.serverAccess) throw appError("server_key_invalid", "A valid server key is required");
+  return next();
+});
