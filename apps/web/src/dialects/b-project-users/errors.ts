@@ -1,0 +1,87 @@
+import type { ErrorReason } from "@profilehub/api";
+import type { ErrorInfo } from "@/server/http/error-info";
+import { projectUserFields } from "./contract";
+
+/** Dialect B's error body (seed 001): `{error, code}`, plus `details` on server errors. */
+export interface ProjectUserError {
+  error: string;
+  code: string;
+  details?: string;
+}
+
+const body = (status: number, payload: ProjectUserError): Response => Response.json(payload, { status });
+
+/** The documented answer to a missing or empty `update`. */
+export const missingData = (): Response => body(400, { error: "Missing required data", code: "user/missing-data" });
+
+const SERVER_ERROR = "Internal server error";
+const UNEXPECTED = "An unexpected error occurred; quote the x-request-id response header when reporting it";
+
+/** Every field problem at once, in B's field names: `location.latitude: Latitude must be …; bio: …`. */
+function invalidDataMessage(error: ErrorInfo): string {
+  if (error.issues.length === 0) return error.message;
+  return error.issues
+    .map((issue) => (issue.path ? `${projectUserFields.dialectPath(issue.path)}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
+type Render = (error: ErrorInfo) => { status: number } & ProjectUserError;
+
+const invalid =
+  (status: number, code: string): Render =>
+  (error) => ({ status, error: invalidDataMessage(error), code });
+const fixed =
+  (status: number, code: string, message?: string): Render =>
+  (error) => ({ status, error: message ?? error.message, code });
+const unauthorized = fixed(401, "auth/unauthorized");
+const serverError =
+  (status: number, options: { error?: string; details?: string } = {}): Render =>
+  (error) => ({
+    status,
+    error: options.error ?? SERVER_ERROR,
+    code: "user/server-error",
+    details: options.details ?? error.message,
+  });
+
+/** One rule per router reason (exhaustive: a new reason must be given a documented answer here). */
+const RULES: Record<ErrorReason, Render> = {
+  validation: invalid(400, "user/invalid-data"),
+  current_password_wrong: invalid(400, "user/invalid-data"),
+  email_token_invalid: invalid(400, "user/invalid-data"),
+  team_not_found: invalid(400, "user/invalid-data"),
+  invalid_json: fixed(400, "request/invalid-json"),
+  token_missing: unauthorized,
+  token_invalid: unauthorized,
+  token_expired: unauthorized,
+  session_revoked: unauthorized,
+  invalid_credentials: unauthorized,
+  invalid_grant: unauthorized,
+  totp_required: unauthorized,
+  totp_invalid: unauthorized,
+  server_key_invalid: unauthorized,
+  csrf_failed: fixed(403, "user/not-authorized"),
+  mailbox_disabled: fixed(403, "user/not-authorized"),
+  forbidden: fixed(403, "user/not-authorized"),
+  user_not_found: fixed(404, "user/not-found", "User not found"),
+  project_not_found: fixed(404, "user/not-found", "User not found"),
+  method_not_allowed: fixed(405, "request/method-not-allowed"),
+  conflict: (error) =>
+    error.issues.some((issue) => issue.path === "username")
+      ? { status: 409, error: "Username has already been taken", code: "user/username-taken" }
+      : { status: 409, error: error.message, code: "user/conflict" },
+  payload_too_large: fixed(413, "request/too-large"),
+  unsupported_media_type: fixed(415, "request/unsupported-media-type"),
+  rate_limited: fixed(429, "user/rate-limited"),
+  // Replyke answers a webhook's refusal with 400 `user/validation-failed` and the webhook's message.
+  webhook_rejected: fixed(400, "user/validation-failed"),
+  // A webhook that cannot give a signed answer blocks the update: a server-side failure (the
+  // documented 500), whose details say why without naming the receiver.
+  webhook_failed: serverError(500),
+  unavailable: serverError(503, { error: "Service unavailable" }),
+  internal: serverError(500, { details: UNEXPECTED }),
+};
+
+export function projectUserError(error: ErrorInfo): Response {
+  const { status, ...payload } = RULES[error.reason](error);
+  return body(status, payload);
+}

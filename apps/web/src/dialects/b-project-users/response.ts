@@ -1,0 +1,32 @@
+import type { UserView } from "@profilehub/validators";
+
+/**
+ * The user as documented, field by field (never spread): server metadata (`secureMetadata`) is
+ * never part of it, whoever asks.
+ */
+export function toProjectUser(user: UserView) {
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.displayName,
+    avatar: user.avatarUrl,
+    bio: user.bio,
+    birthdate: user.birthdate === null ? null : `${user.birthdate}T00:00:00.000Z`,
+    location:
+      user.location === null
+        ? null
+        : { type: "Point" as const, coordinates: [user.location.longitude, user.location.latitude] },
+    metadata: user.userMetadata,
+    suspensions: user.suspensions.map((suspension) => ({
+      id: suspension.id,
+      userId: user.id,
+      reason: suspension.reason,
+      startDate: suspension.startsAt,
+      endDate: suspension.endsAt,
+    })),
+  };
+}
+
+export function projectUserResponse(user: UserView): Response {
+  return Response.json(toProjectUser(user));
+}

@@ -1,0 +1,31 @@
+import type { UserView } from "@profilehub/validators";
+import { formJsonFields, type FormJsonField } from "./contract";
+
+type Changes = Record<string, { from: unknown; to: unknown }>;
+
+const CURRENT: Record<FormJsonField, (user: UserView) => string | null> = {
+  name: (user) => user.firstName,
+  surname: (user) => user.lastName,
+  email: (user) => user.email,
+  description: (user) => user.bio,
+};
+
+/** `user`: the user's number as `sub`, and the email as stored (after the update). */
+const envelope = (user: UserView, changes: Record<string, unknown>) =>
+  Response.json({ code: 200, status: "success", user: { sub: user.number, email: user.email }, changes });
+
+/** `changes`: only dialect C's fields that really changed, with their new values, in the document's order. */
+export function formJsonUpdated(result: { user: UserView; changes: Changes }): Response {
+  const changed: Record<string, unknown> = {};
+  const byName = new Map(
+    Object.entries(result.changes).map(([canonical, change]) => [formJsonFields.dialectPath(canonical), change.to]),
+  );
+  for (const name of formJsonFields.names) if (byName.has(name)) changed[name] = byName.get(name);
+  return envelope(result.user, changed);
+}
+
+/** GET: the same envelope, `changes` holding every field with its current value. */
+export function formJsonCurrent(user: UserView): Response {
+  const current = Object.fromEntries(formJsonFields.names.map((name) => [name, CURRENT[name](user)]));
+  return envelope(user, current);
+}

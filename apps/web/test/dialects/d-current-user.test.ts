@@ -1,0 +1,19 @@
+import { describeClientAccess } from "./d-current-user/client-access";
+import { useCurrentUserEnv } from "./d-current-user/env";
+import { describeStackHeaders } from "./d-current-user/headers";
+import { describeServerAccess } from "./d-current-user/server-access";
+import { describeTransport } from "./d-current-user/transport";
+import { describeWebhook } from "./d-current-user/webhook";
+
+/**
+ * Dialect D — `GET`/`PATCH /api/v1/users/me` (seed 003, Stack Auth): contract tests on the real
+ * router and database, a real SMTP server and a real webhook receiver. One environment for the
+ * file; the groups live in ./d-current-user/ to keep each file small.
+ */
+const env = useCurrentUserEnv();
+
+describeClientAccess(env);
+describeServerAccess(env);
+describeStackHeaders(env);
+describeWebhook(env);
+describeTransport(env);
