@@ -1,0 +1,24 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // The build checks the app; tests are checked by `npm run typecheck`.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
+  reactStrictMode: true,
+  // Workspace packages ship TypeScript sources.
+  transpilePackages: ["@profilehub/api", "@profilehub/db", "@profilehub/validators"],
+  // Loaded by Node at run time rather than bundled: native addons, WASM and files beside the code.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "@prisma/client",
+    "@prisma/driver-adapter-utils",
+    "@node-rs/argon2",
+    "bcryptjs",
+    "nodemailer",
+    "pg",
+  ],
+};
+
+export default nextConfig;

@@ -1,0 +1,15 @@
+import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
+import { nativeDoor } from "@/server/native/native-door";
+import { bodyObject } from "@/server/native/body-object";
+
+const door = nativeDoor("admin");
+
+/** `PUT /api/admin/projects/{projectId}` `{name?, webhooks?}` → 200 the project (created if new). */
+const route = routeMethods<{ projectId: string }>(door, {
+  PUT: defineRoute(door, async ({ caller, body, params }) =>
+    Response.json(await caller.admin.upsertProject({ ...bodyObject(body), projectId: params.projectId })),
+  ),
+});
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route;

@@ -1,0 +1,39 @@
+import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import { ThemeScript } from "@/components/theme/theme-script";
+import { currentUser } from "@/features/auth/current-user";
+import { localeFromAcceptLanguage } from "@/i18n";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "ProfileHub", template: "%s · ProfileHub" },
+  description: "Self-hostable user profiles: one user store, one typed API, many doors.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f9fafb" },
+    { media: "(prefers-color-scheme: dark)", color: "#1a1b23" },
+  ],
+};
+
+/** The page's language: the account's once signed in, else the browser's (Accept-Language). */
+async function pageLocale() {
+  const user = await currentUser();
+  return user?.locale ?? localeFromAcceptLanguage((await headers()).get("accept-language"));
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // The theme script sets `class="dark"` before paint; React must not fight it.
+    <html lang={await pageLocale()} suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
+      <body>{children}</body>
+    </html>
+  );
+}

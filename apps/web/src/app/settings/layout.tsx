@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { requireUser } from "@/features/auth/current-user";
+import { SettingsProviders } from "@/features/settings/providers";
+import { SettingsShell } from "@/features/settings/shell";
+import { getRuntime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { robots: { index: false } };
+
+/** Signed-in area: the user is read on the server, so the first paint already shows their data. */
+export default async function SettingsLayout({ children }: { children: ReactNode }) {
+  const { user } = await requireUser();
+  const { loaded } = await getRuntime();
+  return (
+    <SettingsProviders initialUser={user}>
+      <SettingsShell showMailbox={!loaded.config.smtpUrl}>{children}</SettingsShell>
+    </SettingsProviders>
+  );
+}

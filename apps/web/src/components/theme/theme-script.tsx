@@ -1,0 +1,9 @@
+/** Where the chosen theme is remembered; absent = follow the system. */
+export const THEME_STORAGE_KEY = "profilehub-theme";
+
+// Runs before the first paint (inline in <head>), so a dark page never flashes light.
+const script = `(function(){try{var t=localStorage.getItem("${THEME_STORAGE_KEY}");var m=window.matchMedia("(prefers-color-scheme: dark)");function a(){var d=t==="dark"||(t!=="light"&&m.matches);var e=document.documentElement;e.classList.toggle("dark",d);e.style.colorScheme=d?"dark":"light"}a();m.addEventListener("change",function(){t=localStorage.getItem("${THEME_STORAGE_KEY}");a()})}catch(e){}})();`;
+
+export function ThemeScript() {
+  return <script dangerouslySetInnerHTML={{ __html: script }} />;
+}

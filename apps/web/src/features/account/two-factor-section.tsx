@@ -1,0 +1,234 @@
+"use client";
+
+import { totpCodeSchema } from "@profilehub/validators";
+import { useMutation } from "@tanstack/react-query";
+import { Check, Copy, ShieldCheck, ShieldOff } from "lucide-react";
+import { useState, type FormEvent } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
+import { useToast } from "@/components/toaster";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Field, fieldInputProps } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { useI18n } from "@/i18n/provider";
+import { useTRPC } from "@/trpc/react";
+import { FormActions } from "../settings/editable-row";
+import { failureMessage } from "../settings/failure";
+import { useMe, useSetMe } from "../settings/me";
+import { SettingsSection } from "../settings/section";
+import { useUnsavedGuard } from "../settings/unsaved-changes";
+import { showServerErrors } from "../settings/use-update-form";
+
+const codeForm = z.object({ code: totpCodeSchema });
+type Setup = { secretBase32: string; qrCodeDataUrl: string };
+
+/** Two-factor with an authenticator app: set up (QR code + key + a first code) or turn off (a code). */
+export function TwoFactorSection() {
+  const user = useMe();
+  const { t, issue } = useI18n();
+  const trpc = useTRPC();
+  const [setup, setSetup] = useState<Setup | null>(null);
+  const [disabling, setDisabling] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const begin = useMutation(
+    trpc.me.totp.begin.mutationOptions({
+      onSuccess: (started) => setSetup(started),
+      onError: (failure) => setError(failureMessage(failure, t, issue)),
+    }),
+  );
+  const status = user.totpEnabled ? (
+    <Badge variant="success" data-testid="totp-status">
+      <ShieldCheck aria-hidden /> {t.account.twoFactor.on}
+    </Badge>
+  ) : (
+    <Badge variant="outline" data-testid="totp-status">
+      <ShieldOff aria-hidden /> {t.account.twoFactor.off}
+    </Badge>
+  );
+  return (
+    <SettingsSection
+      title={t.account.twoFactor.title}
+      description={t.account.twoFactor.description}
+      testId="section-2fa"
+    >
+      <div className="grid gap-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          {status}
+          {!user.totpEnabled && !setup ? (
+            <Button
+              size="sm"
+              onClick={() => {
+                setError(null);
+                begin.mutate();
+              }}
+              disabled={begin.isPending}
+            >
+              {begin.isPending ? t.account.twoFactor.starting : t.account.twoFactor.setUp}
+            </Button>
+          ) : null}
+          {user.totpEnabled && !disabling ? (
+            <Button size="sm" variant="outline" onClick={() => setDisabling(true)}>
+              {t.account.twoFactor.disable}
+            </Button>
+          ) : null}
+        </div>
+        {error ? (
+          <p role="alert" className="text-[0.8125rem] font-medium text-destructive">
+            {error}
+          </p>
+        ) : null}
+        {setup && !user.totpEnabled ? <EnableForm setup={setup} onClose={() => setSetup(null)} /> : null}
+        {disabling && user.totpEnabled ? <DisableForm onClose={() => setDisabling(false)} /> : null}
+      </div>
+    </SettingsSection>
+  );
+}
+
+function useCodeForm(onCode: (code: string) => Promise<unknown>, done: () => void) {
+  const { t, issue } = useI18n();
+  const form = useForm({ resolver: zodResolver(codeForm), defaultValues: { code: "" } });
+  useUnsavedGuard(form.formState.isDirty);
+  const handle = form.handleSubmit(async ({ code }) => {
+    try {
+      await onCode(code);
+    } catch (failure) {
+      showServerErrors(form, failure, t, issue);
+      return;
+    }
+    form.reset();
+    done();
+  });
+  const message = form.formState.errors.code?.message;
+  const submit = (event: FormEvent) => void handle(event);
+  return {
+    form,
+    submit,
+    codeError: message ? issue(message) : undefined,
+    rootError: form.formState.errors.root?.server?.message,
+  };
+}
+
+function CodeInput({
+  form,
+  error,
+  describedBy,
+}: {
+  form: ReturnType<typeof useCodeForm>["form"];
+  error: string | undefined;
+  describedBy: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <Field id="totp-code" label={t.account.twoFactor.code} description={describedBy} error={error}>
+      <Input
+        {...fieldInputProps("totp-code", error, true)}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        placeholder="123456"
+        className="max-w-40 font-mono tracking-[0.3em]"
+        autoFocus
+        {...form.register("code")}
+      />
+    </Field>
+  );
+}
+
+function EnableForm({ setup, onClose }: { setup: Setup; onClose: () => void }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const setMe = useSetMe();
+  const toast = useToast();
+  const enable = useMutation(trpc.me.totp.enable.mutationOptions({ onSuccess: setMe }));
+  const { form, submit, codeError, rootError } = useCodeForm(
+    (code) => enable.mutateAsync({ secretBase32: setup.secretBase32, code }),
+    () => {
+      toast(t.account.twoFactor.enabled);
+      onClose();
+    },
+  );
+  const [copied, setCopied] = useState(false);
+  const grouped = setup.secretBase32.replace(/(.{4})/g, "$1 ").trim();
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      className="grid gap-5 rounded-lg border bg-muted/30 p-4 sm:grid-cols-[auto_1fr] sm:p-5"
+    >
+      {/* eslint-disable-next-line @next/next/no-img-element -- a data URL made by the server */}
+      <img
+        src={setup.qrCodeDataUrl}
+        alt={t.account.twoFactor.qrAlt}
+        width={176}
+        height={176}
+        className="size-44 rounded-md border bg-white p-1"
+        data-testid="totp-qr"
+      />
+      <div className="grid content-start gap-4">
+        <p className="text-sm">{t.account.twoFactor.scan}</p>
+        <div className="grid gap-1.5">
+          <p className="text-[0.8125rem] text-muted-foreground" id="totp-secret-label">
+            {t.account.twoFactor.manual}
+          </p>
+          <div className="flex flex-wrap items-center gap-2">
+            <code
+              aria-labelledby="totp-secret-label"
+              data-testid="totp-secret"
+              data-secret={setup.secretBase32}
+              className="rounded-md border bg-card px-2 py-1 font-mono text-[0.8125rem] break-all select-all"
+            >
+              {grouped}
+            </code>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                void navigator.clipboard?.writeText(setup.secretBase32).then(() => setCopied(true));
+              }}
+            >
+              {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
+              {copied ? t.common.copied : t.common.copy}
+            </Button>
+          </div>
+        </div>
+        <CodeInput form={form} error={codeError} describedBy={t.account.twoFactor.codeDescription} />
+        <FormActions
+          pending={enable.isPending}
+          onCancel={onClose}
+          error={rootError}
+          saveLabel={t.account.twoFactor.enable}
+          testId="totp-enable"
+        />
+      </div>
+    </form>
+  );
+}
+
+function DisableForm({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const setMe = useSetMe();
+  const toast = useToast();
+  const disable = useMutation(trpc.me.totp.disable.mutationOptions({ onSuccess: setMe }));
+  const { form, submit, codeError, rootError } = useCodeForm(
+    (code) => disable.mutateAsync({ code }),
+    () => {
+      toast(t.account.twoFactor.disabled);
+      onClose();
+    },
+  );
+  return (
+    <form onSubmit={submit} noValidate className="grid max-w-xl gap-4 rounded-lg border bg-muted/30 p-4 sm:p-5">
+      <CodeInput form={form} error={codeError} describedBy={t.account.twoFactor.disableDescription} />
+      <FormActions
+        pending={disable.isPending}
+        onCancel={onClose}
+        error={rootError}
+        saveLabel={t.account.twoFactor.disable}
+        testId="totp-disable"
+      />
+    </form>
+  );
+}

@@ -1,0 +1,166 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { emailSchema, totpCodeSchema } from "@profilehub/validators";
+import { useMutation } from "@tanstack/react-query";
+import { ShieldCheck } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { Field, fieldInputProps } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import type { Messages } from "@/i18n";
+import { useI18n } from "@/i18n/provider";
+import { routerError } from "@/trpc/errors";
+import { useTRPC } from "@/trpc/react";
+import { failureMessage } from "../settings/failure";
+
+function credentialsForm(t: Messages) {
+  return z.object({ email: emailSchema, password: z.string().min(1, { error: t.auth.passwordRequired }) });
+}
+const codeForm = z.object({ code: totpCodeSchema });
+type Credentials = z.output<ReturnType<typeof credentialsForm>>;
+
+/** Email and password; then, for accounts with two-factor on, the authenticator's code. */
+export function SignInForm({ next, expired }: { next: string; expired: boolean }) {
+  const { t } = useI18n();
+  const [credentials, setCredentials] = useState<Credentials | null>(null);
+  const signIn = useSignIn(next);
+  return (
+    <Card className="shadow-sm">
+      <CardHeader className="gap-1.5">
+        {credentials ? (
+          <span className="mb-1 grid size-10 place-items-center rounded-full bg-accent text-accent-foreground">
+            <ShieldCheck aria-hidden className="size-5" />
+          </span>
+        ) : null}
+        <h1 className="text-xl leading-tight font-semibold">
+          {credentials ? t.auth.signIn.totpTitle : t.auth.signIn.title}
+        </h1>
+        <CardDescription>{credentials ? t.auth.signIn.totpDescription : t.auth.signIn.description}</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {expired && !credentials ? (
+          <Alert variant="info">
+            <AlertDescription>{t.auth.signIn.expired}</AlertDescription>
+          </Alert>
+        ) : null}
+        {credentials ? (
+          <CodeStep credentials={credentials} signIn={signIn} onBack={() => setCredentials(null)} />
+        ) : (
+          <CredentialsStep signIn={signIn} onTotpRequired={setCredentials} />
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+type SignIn = ReturnType<typeof useSignIn>;
+function useSignIn(next: string) {
+  const trpc = useTRPC();
+  return useMutation(trpc.web.signIn.mutationOptions({ onSuccess: () => window.location.assign(next) }));
+}
+
+function CredentialsStep({
+  signIn,
+  onTotpRequired,
+}: {
+  signIn: SignIn;
+  onTotpRequired: (credentials: Credentials) => void;
+}) {
+  const { t, issue } = useI18n();
+  const form = useForm({ resolver: zodResolver(credentialsForm(t)), defaultValues: { email: "", password: "" } });
+  const [error, setError] = useState<string | null>(null);
+  const submit = form.handleSubmit(async (values) => {
+    setError(null);
+    try {
+      await signIn.mutateAsync(values);
+    } catch (failure) {
+      const { reason } = routerError(failure);
+      if (reason === "totp_required") return onTotpRequired(values);
+      setError(reason === "invalid_credentials" ? t.auth.signIn.invalidCredentials : failureMessage(failure, t, issue));
+    }
+  });
+  const emailError = form.formState.errors.email?.message;
+  const passwordError = form.formState.errors.password?.message;
+  const busy = form.formState.isSubmitting || signIn.isSuccess;
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
+      <Field id="email" label={t.auth.email} error={emailError ? issue(emailError) : undefined}>
+        <Input
+          {...fieldInputProps("email", emailError)}
+          type="email"
+          autoComplete="email"
+          autoFocus
+          {...form.register("email")}
+        />
+      </Field>
+      <Field id="password" label={t.auth.password} error={passwordError}>
+        <Input
+          {...fieldInputProps("password", passwordError)}
+          type="password"
+          autoComplete="current-password"
+          {...form.register("password")}
+        />
+      </Field>
+      {error ? (
+        <p role="alert" className="text-[0.8125rem] font-medium text-destructive" data-testid="sign-in-error">
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={busy} className="w-full">
+        {busy ? <Spinner /> : null}
+        {t.auth.signIn.submit}
+      </Button>
+      <p className="text-center text-sm text-muted-foreground">
+        {t.auth.signIn.noAccount}{" "}
+        <Link href="/sign-up" className="font-medium text-primary underline-offset-4 hover:underline">
+          {t.auth.signIn.signUpLink}
+        </Link>
+      </p>
+    </form>
+  );
+}
+
+function CodeStep({ credentials, signIn, onBack }: { credentials: Credentials; signIn: SignIn; onBack: () => void }) {
+  const { t, issue } = useI18n();
+  const form = useForm({ resolver: zodResolver(codeForm), defaultValues: { code: "" } });
+  const submit = form.handleSubmit(async ({ code }) => {
+    try {
+      await signIn.mutateAsync({ ...credentials, totp: code });
+    } catch (failure) {
+      const { reason } = routerError(failure);
+      const message = reason === "totp_invalid" ? t.auth.signIn.totpInvalid : failureMessage(failure, t, issue);
+      form.setError("code", { type: "server", message }, { shouldFocus: true });
+    }
+  });
+  const codeError = form.formState.errors.code?.message;
+  const busy = form.formState.isSubmitting || signIn.isSuccess;
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
+      <Field id="totp" label={t.account.twoFactor.code} error={codeError ? issue(codeError) : undefined}>
+        <Input
+          {...fieldInputProps("totp", codeError)}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          autoFocus
+          className="font-mono tracking-[0.3em]"
+          {...form.register("code")}
+        />
+      </Field>
+      <Button type="submit" disabled={busy} className="w-full">
+        {busy ? <Spinner /> : null}
+        {t.auth.signIn.totpSubmit}
+      </Button>
+      <Button variant="ghost" size="sm" onClick={onBack}>
+        {t.auth.signIn.back}
+      </Button>
+    </form>
+  );
+}

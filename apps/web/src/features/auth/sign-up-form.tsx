@@ -1,0 +1,85 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signupInputSchema } from "@profilehub/validators";
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { Field, fieldInputProps } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import { useI18n } from "@/i18n/provider";
+import { useTRPC } from "@/trpc/react";
+import { showServerErrors } from "../settings/use-update-form";
+
+const signUpForm = signupInputSchema.pick({ email: true, password: true });
+
+/** Email and password; the account is created and the browser signed in at once. */
+export function SignUpForm({ next }: { next: string }) {
+  const { t, issue } = useI18n();
+  const trpc = useTRPC();
+  const signUp = useMutation(trpc.web.signUp.mutationOptions({ onSuccess: () => window.location.assign(next) }));
+  const form = useForm({ resolver: zodResolver(signUpForm), defaultValues: { email: "", password: "" } });
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await signUp.mutateAsync(values);
+    } catch (failure) {
+      showServerErrors(form, failure, t, issue);
+    }
+  });
+  const emailError = form.formState.errors.email?.message;
+  const passwordError = form.formState.errors.password?.message;
+  const rootError = form.formState.errors.root?.server?.message;
+  const busy = form.formState.isSubmitting || signUp.isSuccess;
+  return (
+    <Card className="shadow-sm">
+      <CardHeader className="gap-1.5">
+        <h1 className="text-xl leading-tight font-semibold">{t.auth.signUp.title}</h1>
+        <CardDescription>{t.auth.signUp.description}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
+          <Field id="email" label={t.auth.email} error={emailError ? issue(emailError) : undefined}>
+            <Input
+              {...fieldInputProps("email", emailError)}
+              type="email"
+              autoComplete="email"
+              autoFocus
+              {...form.register("email")}
+            />
+          </Field>
+          <Field
+            id="password"
+            label={t.auth.password}
+            description={t.auth.signUp.passwordHint}
+            error={passwordError ? issue(passwordError) : undefined}
+          >
+            <Input
+              {...fieldInputProps("password", passwordError, true)}
+              type="password"
+              autoComplete="new-password"
+              {...form.register("password")}
+            />
+          </Field>
+          {rootError ? (
+            <p role="alert" className="text-[0.8125rem] font-medium text-destructive">
+              {rootError}
+            </p>
+          ) : null}
+          <Button type="submit" disabled={busy} className="w-full">
+            {busy ? <Spinner /> : null}
+            {t.auth.signUp.submit}
+          </Button>
+          <p className="text-center text-sm text-muted-foreground">
+            {t.auth.signUp.haveAccount}{" "}
+            <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
+              {t.auth.signUp.signInLink}
+            </Link>
+          </p>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

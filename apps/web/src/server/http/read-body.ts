@@ -1,0 +1,58 @@
+/** Why a request body could not be read as data. */
+export type BodyProblem = "too_large" | "invalid_json" | "unsupported_media_type";
+
+export type BodyResult = { ok: true; value: unknown } | { ok: false; problem: BodyProblem };
+
+/** Reads at most `maxBytes` of the body, whatever Content-Length claims. */
+async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return null;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+export interface ReadBodyOptions {
+  maxBytes: number;
+  /** Also accept `application/x-www-form-urlencoded` (fields become string values). */
+  form?: boolean;
+}
+
+/**
+ * Parses a JSON (or, when allowed, form-urlencoded) body. An empty body is `undefined`.
+ * A missing Content-Type is read as JSON, as most HTTP clients' examples omit it.
+ */
+export async function readBody(request: Request, options: ReadBodyOptions): Promise<BodyResult> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const isForm = type === "application/x-www-form-urlencoded";
+  const isJson = type === "" || type === "application/json" || type.endsWith("+json");
+  if (!isJson && !(isForm && options.form)) return { ok: false, problem: "unsupported_media_type" };
+  const bytes = await readCapped(request, options.maxBytes);
+  if (!bytes) return { ok: false, problem: "too_large" };
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  if (isForm) return { ok: true, value: Object.fromEntries(new URLSearchParams(text)) };
+  if (text.trim() === "") return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, problem: "invalid_json" };
+  }
+}

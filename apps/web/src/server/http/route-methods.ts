@@ -1,0 +1,39 @@
+import { errorInfoFromReason } from "./error-info";
+import type { DoorAdapter, RouteHandler } from "./define-route";
+import { corsHeaders, withCors } from "./cors";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export type RouteModule<P> = Record<HttpMethod | "OPTIONS", RouteHandler<P>>;
+
+/**
+ * Every method of a route: the given handlers, CORS on every answer, a preflight for OPTIONS,
+ * and the door's own error shape (405) for the methods it does not serve.
+ */
+export function routeMethods<P>(
+  door: DoorAdapter,
+  handlers: Partial<Record<HttpMethod, RouteHandler<P>>>,
+): RouteModule<P> {
+  const allowed = Object.keys(handlers) as HttpMethod[];
+  const notAllowed: RouteHandler<P> = (request) => {
+    const error = errorInfoFromReason(
+      "method_not_allowed",
+      `Method ${request.method} is not allowed here; use ${allowed.join(", ")}`,
+    );
+    const response = door.errorResponse(error, request);
+    response.headers.set("allow", [...allowed, "OPTIONS"].join(", "));
+    return Promise.resolve(withCors(response, allowed));
+  };
+  const serve = (method: HttpMethod): RouteHandler<P> => {
+    const handler = handlers[method];
+    return handler ? async (request, context) => withCors(await handler(request, context), allowed) : notAllowed;
+  };
+  return {
+    GET: serve("GET"),
+    POST: serve("POST"),
+    PUT: serve("PUT"),
+    PATCH: serve("PATCH"),
+    DELETE: serve("DELETE"),
+    OPTIONS: () => Promise.resolve(new Response(null, { status: 204, headers: corsHeaders(allowed) })),
+  };
+}
