@@ -133,6 +133,39 @@ describe("/settings/account", () => {
     await page.getByRole("heading", { level: 1, name: "Profile" }).waitFor();
     await context.close();
   });
+
+  it("turns two-factor off with a fresh code (a spent one is refused); signing in then asks for none", async () => {
+    const { context, page, email } = await signUp(suite, "totp-off");
+    await page.goto("/settings/account");
+    await page.getByRole("button", { name: "Set up" }).click();
+    const secret = (await page.getByTestId("totp-secret").getAttribute("data-secret"))!;
+    const totp = new TOTP({ secret: Secret.fromBase32(secret) });
+    // Turn on with the previous time step's code (accepted within ±1 step), keeping the current one unspent.
+    const spent = totp.generate({ timestamp: Date.now() - 30_000 });
+    await page.getByLabel("6-digit code").fill(spent);
+    await page.getByRole("button", { name: "Turn on" }).click();
+    await page.getByTestId("totp-status").getByText("On").waitFor();
+
+    await page.getByRole("button", { name: "Turn off" }).click();
+    await page.getByLabel("6-digit code").fill(spent);
+    await page.getByRole("button", { name: "Turn off" }).click();
+    await page
+      .locator("#totp-code-error")
+      .getByText(/wrong or was already used/)
+      .waitFor();
+    expect((await readMe(page)).totpEnabled).toBe(true);
+    await page.getByLabel("6-digit code").fill(totp.generate());
+    await page.getByRole("button", { name: "Turn off" }).click();
+    await expectToast(page, "Two-factor authentication is off");
+    await page.getByTestId("totp-status").getByText("Off").waitFor();
+    expect((await readMe(page)).totpEnabled).toBe(false);
+
+    const later = await newPage(suite);
+    await fillSignIn(later.page, email);
+    await later.page.waitForURL("**/settings");
+    await later.context.close();
+    await context.close();
+  });
 });
 
 describe("/settings/sessions and /settings/activity", () => {
