@@ -70,6 +70,11 @@ export const en = {
           ? "1 other session signed out"
           : `${count} other sessions signed out`,
     onlyThis: "This is your only session.",
+    confirmOthersTitle: "Sign out everywhere else?",
+    confirmOthers: (count: number) =>
+      count === 1
+        ? "The other device will be signed out and will need the password to sign in again."
+        : `${count} other devices will be signed out and will need the password to sign in again.`,
   },
   activity: {
     title: "Activity",

@@ -67,6 +67,11 @@ export const fr: Messages = {
           ? "1 autre session déconnectée"
           : `${count} autres sessions déconnectées`,
     onlyThis: "C’est votre seule session.",
+    confirmOthersTitle: "Déconnecter partout ailleurs ?",
+    confirmOthers: (count: number) =>
+      count === 1
+        ? "L’autre appareil sera déconnecté et devra saisir le mot de passe pour se reconnecter."
+        : `${count} autres appareils seront déconnectés et devront saisir le mot de passe pour se reconnecter.`,
   },
   activity: {
     title: "Activité",

@@ -197,7 +197,15 @@ describe("/settings/sessions and /settings/activity", () => {
     await second.page.reload();
     await second.page.waitForURL("**/sign-in");
 
+    // Asks first; "Cancel" signs nobody out.
     await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+    const confirm = page.getByRole("dialog", { name: "Sign out everywhere else?" });
+    await confirm.getByText("The other device will be signed out").waitFor();
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await confirm.waitFor({ state: "detached" });
+    expect(await rows.count()).toBe(2);
+    await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+    await confirm.getByRole("button", { name: "Sign out everywhere else" }).click();
     await expectToast(page, "1 other session signed out");
     await expect.poll(() => rows.count()).toBe(1);
     await third.page.reload();

@@ -9,6 +9,16 @@ import { useToast } from "@/components/toaster";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter } from "@/components/ui/card";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 import { failureMessage } from "../settings/failure";
@@ -108,19 +118,59 @@ export function SessionsList({ initial }: { initial: SessionSummary[] }) {
       </CardContent>
       <CardFooter className="justify-between">
         <p className="text-[0.8125rem] text-muted-foreground">{others === 0 ? t.sessions.onlyThis : null}</p>
-        <Button
-          size="sm"
-          variant="destructive"
-          disabled={others === 0 || revokeOthers.isPending}
-          onClick={() => {
+        <SignOutOthersButton
+          others={others}
+          pending={revokeOthers.isPending}
+          onConfirm={() => {
             setError(null);
             revokeOthers.mutate();
           }}
-        >
+        />
+      </CardFooter>
+    </Card>
+  );
+}
+
+/** "Sign out everywhere else", confirmed first: it signs out every other device at once. */
+function SignOutOthersButton({
+  others,
+  pending,
+  onConfirm,
+}: {
+  others: number;
+  pending: boolean;
+  onConfirm: () => void;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button size="sm" variant="destructive" disabled={others === 0 || pending}>
           <LogOut aria-hidden />
           {t.sessions.revokeOthers}
         </Button>
-      </CardFooter>
-    </Card>
+      </DialogTrigger>
+      <DialogContent closeLabel={t.common.close} className="max-w-md" data-testid="confirm-revoke-others">
+        <DialogHeader>
+          <DialogTitle>{t.sessions.confirmOthersTitle}</DialogTitle>
+          <DialogDescription>{t.sessions.confirmOthers(others)}</DialogDescription>
+        </DialogHeader>
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button variant="outline">{t.common.cancel}</Button>
+          </DialogClose>
+          <Button
+            variant="destructive"
+            onClick={() => {
+              setOpen(false);
+              onConfirm();
+            }}
+          >
+            {t.sessions.revokeOthers}
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
   );
 }
