@@ -161,6 +161,12 @@ export const en = {
       passwordHint: "At least 8 characters.",
     },
   },
+  verifyEmail: {
+    verified: "Email verified",
+    verifiedMessage: (email: string) => `${email} is verified.`,
+    failed: "This link cannot be used",
+    goToSettings: "Go to your settings",
+  },
   landing: {
     tagline: "Your account, one place, every door.",
     lead: "Read and update your own profile — safely, through whichever API your client already speaks.",

@@ -158,6 +158,12 @@ export const fr: Messages = {
       passwordHint: "Au moins 8 caractères.",
     },
   },
+  verifyEmail: {
+    verified: "Adresse e-mail vérifiée",
+    verifiedMessage: (email: string) => `${email} est vérifiée.`,
+    failed: "Ce lien ne peut pas être utilisé",
+    goToSettings: "Aller à vos paramètres",
+  },
   landing: {
     tagline: "Votre compte, un seul endroit, toutes les portes.",
     lead: "Lisez et modifiez votre profil — en toute sécurité, avec l’API que votre client parle déjà.",

@@ -26,6 +26,7 @@ const FRENCH: [RegExp, (match: RegExpExecArray) => string][] = [
   [/^Username has already been taken$/, () => "Ce nom d’utilisateur est déjà pris"],
   [/^Email has already been taken$/, () => "Cette adresse e-mail est déjà utilisée"],
   [/^This address is now used by another account$/, () => "Cette adresse est désormais utilisée par un autre compte"],
+  [/^This link is invalid, already used or expired$/, () => "Ce lien est invalide, a déjà servi ou a expiré"],
   [/^Email is invalid$/, () => "Adresse e-mail invalide"],
   [/^Email is too long.*$/, () => "L’adresse e-mail est trop longue (254 caractères au maximum)"],
   [/^Birthdate must be an ISO date.*$/, () => "La date de naissance doit être une date (AAAA-MM-JJ)"],

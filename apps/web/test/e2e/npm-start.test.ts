@@ -158,5 +158,11 @@ describe.each(targets)("npm start on $name", (target) => {
     const again = await call("GET", link, { headers: { accept: "application/json" } });
     expect(again.status).toBe(400);
     expect(again.json.error.code).toBe("email_token_invalid");
+    // A browser preferring French gets the page in French.
+    const french = await call("GET", link, { headers: { "accept-language": "fr-CA,fr;q=0.9,en;q=0.5" } });
+    expect(french.status).toBe(400);
+    expect(french.text).toContain('<html lang="fr">');
+    expect(french.text).toContain("Ce lien ne peut pas être utilisé");
+    expect(french.text).toContain("Ce lien est invalide, a déjà servi ou a expiré");
   });
 });

@@ -1,14 +1,40 @@
+import type { Locale } from "@profilehub/validators";
+import { localeFromAcceptLanguage, messagesFor } from "@/i18n";
+import { translateIssue } from "@/i18n/issues";
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-/** A small self-contained page for the mailed verification link. */
-export function verifyEmailPage(result: { ok: boolean; message: string }, status: number): Response {
-  const title = result.ok ? "Email verified" : "This link cannot be used";
+export type VerifyEmailResult = { ok: true; email: string } | { ok: false; message: string };
+
+// The app's palette (globals.css), light and dark, for a page served without the app's CSS bundle.
+const STYLE = `:root{color-scheme:light dark;--bg:oklch(0.985 0.002 264);--fg:oklch(0.21 0.02 264);--card:#fff;
+--muted:oklch(0.47 0.02 264);--border:oklch(0.91 0.006 264);--primary:oklch(0.5 0.2 277);--on-primary:#fff}
+@media (prefers-color-scheme:dark){:root{--bg:oklch(0.16 0.01 264);--fg:oklch(0.95 0.005 264);--card:oklch(0.2 0.012 264);
+--muted:oklch(0.74 0.015 264);--border:oklch(0.3 0.012 264);--primary:oklch(0.72 0.15 277);--on-primary:oklch(0.18 0.03 277)}}
+body{margin:0;min-height:100dvh;display:grid;place-items:center;background:var(--bg);color:var(--fg);
+font-family:ui-sans-serif,system-ui,sans-serif;line-height:1.5;padding:1rem;box-sizing:border-box}
+main{width:100%;max-width:28rem;background:var(--card);border:1px solid var(--border);border-radius:.75rem;padding:2rem}
+.brand{font-weight:600;color:var(--muted);margin:0 0 1rem}h1{font-size:1.375rem;margin:0 0 .5rem}p{margin:0 0 1.5rem}
+a.button{display:inline-block;background:var(--primary);color:var(--on-primary);text-decoration:none;font-weight:500;
+padding:.5rem 1rem;border-radius:.5rem}a.button:focus-visible{outline:3px solid var(--primary);outline-offset:2px}`;
+
+/**
+ * The page the mailed verification link opens: in the browser's language (Accept-Language, as
+ * the other pages seen before signing in), self-contained, in the app's colours.
+ */
+export function verifyEmailPage(result: VerifyEmailResult, status: number, acceptLanguage: string | null): Response {
+  const locale: Locale = localeFromAcceptLanguage(acceptLanguage);
+  const t = messagesFor(locale).verifyEmail;
+  const title = result.ok ? t.verified : t.failed;
+  const message = result.ok ? t.verifiedMessage(result.email) : translateIssue(result.message, locale);
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · ProfileHub</title>
-<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5}
-a{color:#2563eb}@media (prefers-color-scheme:dark){body{background:#0b0d12;color:#e5e7eb}a{color:#93c5fd}}</style></head>
-<body><main><h1 data-testid="verify-title">${title}</h1><p data-testid="verify-message">${escapeHtml(result.message)}</p>
-<p><a href="/settings">Go to your settings</a></p></main></body></html>`;
-  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8" } });
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · ProfileHub</title><style>${STYLE}</style></head>
+<body><main><p class="brand">ProfileHub</p><h1 data-testid="verify-title">${escapeHtml(title)}</h1>
+<p data-testid="verify-message">${escapeHtml(message)}</p>
+<a class="button" href="/settings">${escapeHtml(t.goToSettings)}</a></main></body></html>`;
+  return new Response(html, {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8", "content-language": locale },
+  });
 }

@@ -12,7 +12,7 @@ const door: DoorAdapter = {
   errorResponse: (error, request) =>
     wantsJson(request)
       ? native.errorResponse(error, request)
-      : verifyEmailPage({ ok: false, message: error.message }, error.status),
+      : verifyEmailPage({ ok: false, message: error.message }, error.status, request.headers.get("accept-language")),
 };
 
 /** `GET /api/auth/verify-email?token=…`: the mailed link. */
@@ -21,7 +21,7 @@ const route = routeMethods(door, {
     const token = new URL(request.url).searchParams.get("token") ?? "";
     const result = await caller.auth.verifyEmail({ token });
     if (wantsJson(request)) return Response.json(result);
-    return verifyEmailPage({ ok: true, message: `${result.email} is verified.` }, 200);
+    return verifyEmailPage({ ok: true, email: result.email }, 200, request.headers.get("accept-language"));
   }),
 });
 
