@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run sizes`: the first-load JavaScript of each page of the production build — every
 // <script src> a fresh visit downloads, summed raw and gzipped — measured against a running
-// server (signed in for the settings pages). A report, not a test.
+// server (signed in for the settings pages). A report, not a test. PAGE_SIZES_CHUNKS=1 also lists
+// the chunks of /settings, largest first.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -11,6 +12,8 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// The sign-in and sign-up pages redirect a signed-in visitor, so they are measured signed out.
+const SIGNED_OUT = new Set(["/", "/sign-in", "/sign-up", "/docs"]);
 const PAGES = [
   "/",
   "/sign-in",
@@ -80,7 +83,8 @@ try {
   const chunkSizes = new Map();
   const rows = [];
   for (const page of PAGES) {
-    const response = await fetch(`${server.base}${page}`, { headers: { cookie }, redirect: "manual" });
+    const headers = SIGNED_OUT.has(page) ? {} : { cookie };
+    const response = await fetch(`${server.base}${page}`, { headers, redirect: "manual" });
     if (response.status !== 200) {
       rows.push({ page, note: `HTTP ${response.status}` });
       continue;
@@ -98,6 +102,10 @@ try {
       gzip += chunkSizes.get(source).gzip;
     }
     rows.push({ page, scripts: sources.length, raw, gzip });
+    if (page === "/settings" && process.env.PAGE_SIZES_CHUNKS) {
+      const chunks = sources.map((source) => ({ source, ...chunkSizes.get(source) })).sort((a, b) => b.gzip - a.gzip);
+      for (const chunk of chunks) console.log(`  ${(chunk.gzip / 1024).toFixed(1).padStart(6)} KB gz  ${chunk.source}`);
+    }
   }
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`.padStart(10);
   console.log("\nFirst-load JavaScript per page (production build)");
