@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench`: the production build on the embedded database and on PostgreSQL; each door's
 // update endpoint loaded on loopback (autocannon, bounded in time) next to a floor measured in the
-// same run — a bare route handler doing one `UPDATE … RETURNING` on the same row. Prints req/s,
-// p50/p99 and the ratio to the floor, plus the server's RSS before and after. No assertions.
-// Knobs: BENCH_SECONDS (5), BENCH_CONNECTIONS (16), BENCH_ONLY (pglite|postgres),
-// BENCH_DATABASE_URL (a PostgreSQL database where the bench may CREATE DATABASE).
+// same run — a bare route handler doing one `UPDATE … RETURNING` on the same row. The scenarios run
+// in interleaved rounds (floor, A…E, tRPC floor, tRPC, then again), so a ratio compares
+// measurements taken seconds apart; each ratio is the median over the rounds, with its range.
+// Prints req/s, p50/p99 and the ratio to the floor, plus the server's RSS before, after the first
+// round and after the last (growth across repeated runs shows there). No assertions.
+// Knobs: BENCH_SECONDS (4, per scenario and round), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16),
+// BENCH_ONLY (pglite|postgres), BENCH_DATABASE_URL (a PostgreSQL database where the bench may
+// CREATE DATABASE).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -15,7 +19,8 @@ import autocannon from "autocannon";
 import pg from "pg";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const ADMIN_URL =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -194,39 +199,75 @@ async function warmUp(base, list) {
   for (const scenario of list) await load(base, scenario, CONNECTIONS, 2);
 }
 
-async function measure(base, scenario) {
-  const probe = await fetch(`${base}${scenario.path}`, {
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Refuses a scenario whose request does not succeed, so an error page is never measured. */
+async function probe(base, scenario) {
+  const response = await fetch(`${base}${scenario.path}`, {
     method: scenario.method,
     headers: scenario.headers,
     body: scenario.body,
   });
-  if (!probe.ok) return { ...scenario, error: `HTTP ${probe.status}` };
-  const loaded = await load(base, scenario, CONNECTIONS, SECONDS);
-  const unloaded = await load(base, scenario, 1, 2);
-  return {
-    ...scenario,
-    rps: loaded.requests.average,
-    p50: loaded.latency.p50,
-    p99: loaded.latency.p99,
-    unloadedP50: unloaded.latency.p50,
-    errors: loaded.non2xx + loaded.errors + loaded.timeouts,
-  };
+  return response.ok ? null : `HTTP ${response.status}`;
+}
+
+/** One round: every scenario loaded once, one after the other. */
+async function round(base, list) {
+  const results = new Map();
+  for (const scenario of list) {
+    const loaded = await load(base, scenario, CONNECTIONS, SECONDS);
+    results.set(scenario.name, {
+      rps: loaded.requests.average,
+      p50: loaded.latency.p50,
+      p99: loaded.latency.p99,
+      errors: loaded.non2xx + loaded.errors + loaded.timeouts,
+    });
+  }
+  return results;
+}
+
+function summarize(list, rounds, unloaded) {
+  return list.map((scenario) => {
+    if (scenario.error) return scenario;
+    const samples = rounds.map((results) => results.get(scenario.name));
+    const floorName = scenario.vs ? list.find((other) => other.floor === scenario.vs)?.name : undefined;
+    const ratios = floorName
+      ? rounds.map((results) => results.get(scenario.name).rps / results.get(floorName).rps)
+      : [];
+    return {
+      ...scenario,
+      rps: median(samples.map((sample) => sample.rps)),
+      p50: median(samples.map((sample) => sample.p50)),
+      p99: median(samples.map((sample) => sample.p99)),
+      errors: samples.reduce((sum, sample) => sum + sample.errors, 0),
+      unloadedP50: unloaded.get(scenario.name),
+      ratio: ratios.length ? { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) } : null,
+    };
+  });
 }
 
 function printTable(title, rows, rss) {
-  const floors = Object.fromEntries(rows.filter((row) => row.floor).map((row) => [row.floor, row.rps]));
-  console.log(`\n${title}  (${CONNECTIONS} connections, ${SECONDS} s each; RSS ${rss.before} MB → ${rss.after} MB)`);
+  const percent = (value) => `${(value * 100).toFixed(0)}`;
   console.log(
-    "endpoint                                  req/s    p50 ms   p99 ms   unloaded p50 ms   vs floor   errors",
+    `\n${title}  (${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s; RSS ${rss.join(" MB → ")} MB)`,
+  );
+  console.log(
+    "endpoint                                  req/s    p50 ms   p99 ms   unloaded p50 ms   vs floor (range)   errors",
   );
   for (const row of rows) {
     if (row.error) {
       console.log(`${row.name.padEnd(40)}  not measured: ${row.error}`);
       continue;
     }
-    const ratio = row.vs && floors[row.vs] ? `${((row.rps / floors[row.vs]) * 100).toFixed(0)} %` : "—";
+    const ratio = row.ratio
+      ? `${percent(row.ratio.median)} % (${percent(row.ratio.min)}–${percent(row.ratio.max)})`
+      : "—";
     console.log(
-      `${row.name.padEnd(40)} ${row.rps.toFixed(0).padStart(6)} ${String(row.p50).padStart(9)} ${String(row.p99).padStart(8)} ${String(row.unloadedP50).padStart(17)} ${ratio.padStart(10)} ${String(row.errors).padStart(8)}`,
+      `${row.name.padEnd(40)} ${row.rps.toFixed(0).padStart(6)} ${String(row.p50).padStart(9)} ${String(row.p99).padStart(8)} ${String(row.unloadedP50).padStart(17)} ${ratio.padStart(18)} ${String(row.errors).padStart(8)}`,
     );
   }
 }
@@ -234,12 +275,19 @@ function printTable(title, rows, rss) {
 async function benchTarget(title, env) {
   const server = await startServer(env);
   try {
-    const list = await scenarios(server.base);
-    const before = rssMb(server.serverPid);
+    const all = await scenarios(server.base);
+    for (const scenario of all) scenario.error = (await probe(server.base, scenario)) ?? undefined;
+    const list = all.filter((scenario) => !scenario.error);
+    const rss = [rssMb(server.serverPid)];
     await warmUp(server.base, list);
-    const rows = [];
-    for (const scenario of list) rows.push(await measure(server.base, scenario));
-    printTable(title, rows, { before, after: rssMb(server.serverPid) });
+    const rounds = [];
+    for (let index = 0; index < ROUNDS; index++) {
+      rounds.push(await round(server.base, list));
+      if (index === 0 || index === ROUNDS - 1) rss.push(rssMb(server.serverPid));
+    }
+    const unloaded = new Map();
+    for (const scenario of list) unloaded.set(scenario.name, (await load(server.base, scenario, 1, 2)).latency.p50);
+    printTable(title, summarize(all, rounds, unloaded), rss);
   } finally {
     await server.stop();
   }
