@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openPglite, parseDatabaseUrl, redactUrl } from "../schema-engine/adapter.mjs";
 import { DatabaseUnreachableError } from "./errors";
+import { withPreparedStatements } from "./pglite-prepared";
 import { PrismaClient } from "./generated/prisma/client";
 
 export type Database = PrismaClient;
@@ -43,7 +44,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   if (options.pglite || info.kind === "pglite") {
     const ownsPglite = !options.pglite;
     const pglite = options.pglite ?? (await openPglite(info as Extract<typeof info, { kind: "pglite" }>));
-    const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    const db = new PrismaClient({ adapter: new PrismaPGlite(withPreparedStatements(pglite)) });
     return {
       db,
       kind: "pglite",
