@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openPglite, parseDatabaseUrl, redactUrl } from "../schema-engine/adapter.mjs";
 import { DatabaseUnreachableError } from "./errors";
 import { withPreparedStatements } from "./pglite-prepared";
+import { preparedStatementName } from "./prepared-statement-name";
 import { PrismaClient } from "./generated/prisma/client";
 
 export type Database = PrismaClient;
@@ -26,15 +26,6 @@ export interface OpenDatabaseOptions {
   pglite?: PGlite;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
-}
-
-/**
- * Every statement is prepared once per connection and reused (named by its text): planning the
- * update path's single CTE statement costs more than running it. All statements are parameterized,
- * so the set of texts — and what each connection keeps — stays small.
- */
-function preparedStatementName(query: { sql: string }): string {
-  return `ph_${createHash("sha1").update(query.sql).digest("hex").slice(0, 24)}`;
 }
 
 /** Opens the Prisma client on PGlite or PostgreSQL and proves the connection works. */
@@ -59,7 +50,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   const db = new PrismaClient({
     adapter: new PrismaPg(
       { connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
-      { statementNameGenerator: preparedStatementName },
+      { statementNameGenerator: (query) => preparedStatementName(query.sql) },
     ),
   });
   try {

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { parse, protocol, type PGlite, type Results } from "@electric-sql/pglite";
+import { preparedStatementName } from "./prepared-statement-name";
 
 type QueryOptions = Parameters<PGlite["query"]>[2];
 type Serializer = (value: unknown) => string;
@@ -83,7 +83,7 @@ export function withPreparedStatements(pglite: PGlite): PGlite {
   }
 
   const query = async <T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> => {
-    const name = `ph_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}`;
+    const name = preparedStatementName(sql);
     if (!params?.length || (!parameterTypes.has(name) && parameterTypes.size >= MAX_PREPARED)) {
       return pglite.query<T>(sql, params, options);
     }

@@ -4,7 +4,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { emailSchema, totpCodeSchema } from "@profilehub/validators";
 import { useMutation } from "@tanstack/react-query";
 import { ShieldCheck } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -19,6 +18,7 @@ import { useI18n } from "@/i18n/provider";
 import { routerError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { failureMessage } from "../settings/failure";
+import { AuthFormFooter } from "./auth-form-footer";
 
 function credentialsForm(t: Messages) {
   return z.object({ email: emailSchema, password: z.string().min(1, { error: t.auth.passwordRequired }) });
@@ -108,21 +108,15 @@ function CredentialsStep({
           {...form.register("password")}
         />
       </Field>
-      {error ? (
-        <p role="alert" className="text-[0.8125rem] font-medium text-destructive" data-testid="sign-in-error">
-          {error}
-        </p>
-      ) : null}
-      <Button type="submit" disabled={busy} className="w-full">
-        {busy ? <Spinner /> : null}
-        {t.auth.signIn.submit}
-      </Button>
-      <p className="text-center text-sm text-muted-foreground">
-        {t.auth.signIn.noAccount}{" "}
-        <Link href="/sign-up" className="font-medium text-primary underline-offset-4 hover:underline">
-          {t.auth.signIn.signUpLink}
-        </Link>
-      </p>
+      <AuthFormFooter
+        error={error}
+        errorTestId="sign-in-error"
+        busy={busy}
+        submitLabel={t.auth.signIn.submit}
+        prompt={t.auth.signIn.noAccount}
+        linkHref="/sign-up"
+        linkLabel={t.auth.signIn.signUpLink}
+      />
     </form>
   );
 }

@@ -3,16 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signupInputSchema } from "@profilehub/validators";
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
 import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 import { showServerErrors } from "../settings/use-update-form";
+import { AuthFormFooter } from "./auth-form-footer";
 
 const signUpForm = signupInputSchema.pick({ email: true, password: true });
 
@@ -63,21 +61,14 @@ export function SignUpForm({ next }: { next: string }) {
               {...form.register("password")}
             />
           </Field>
-          {rootError ? (
-            <p role="alert" className="text-[0.8125rem] font-medium text-destructive">
-              {rootError}
-            </p>
-          ) : null}
-          <Button type="submit" disabled={busy} className="w-full">
-            {busy ? <Spinner /> : null}
-            {t.auth.signUp.submit}
-          </Button>
-          <p className="text-center text-sm text-muted-foreground">
-            {t.auth.signUp.haveAccount}{" "}
-            <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
-              {t.auth.signUp.signInLink}
-            </Link>
-          </p>
+          <AuthFormFooter
+            error={rootError}
+            busy={busy}
+            submitLabel={t.auth.signUp.submit}
+            prompt={t.auth.signUp.haveAccount}
+            linkHref="/sign-in"
+            linkLabel={t.auth.signUp.signInLink}
+          />
         </form>
       </CardContent>
     </Card>
