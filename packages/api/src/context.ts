@@ -1,4 +1,5 @@
 import { randomUUID, timingSafeEqual, createHash } from "node:crypto";
+import type { Issue } from "@profilehub/validators";
 import type { AppServices } from "./app-services";
 import { accessTokenFailure, type AccessTokenFailure } from "./auth/access-token";
 import type { Door } from "./doors";
@@ -32,6 +33,15 @@ export interface Context extends AppServices {
   tokenFailure: AccessTokenFailure | null;
   /** The caller proved the server key. */
   serverAccess: boolean;
+  /** The door says the caller asked for server access, and the key is wrong: refused. */
+  serverKeyRejected: boolean;
+  /** The project the request names besides its token (dialect D's project header): they must agree. */
+  requestedProjectId: string | null;
+  /**
+   * Problems the door found while reading its request (keys it cannot map, an unreadable body).
+   * The router reports them with its own, after deciding who may do what: one answer, one pass.
+   */
+  requestProblems: Issue[];
   door: Door;
   requestId: string;
   client: ClientInfo;
@@ -43,6 +53,9 @@ export interface ContextInput {
   session?: CallerSession | null;
   tokenFailure?: AccessTokenFailure | null;
   serverAccess?: boolean;
+  serverKeyRejected?: boolean;
+  requestedProjectId?: string | null;
+  requestProblems?: Issue[];
   door: Door;
   requestId?: string;
   client?: Partial<ClientInfo>;
@@ -56,6 +69,9 @@ export function createContextInner(services: AppServices, input: ContextInput): 
     session: input.session ?? null,
     tokenFailure: input.tokenFailure ?? null,
     serverAccess: input.serverAccess ?? false,
+    serverKeyRejected: input.serverKeyRejected ?? false,
+    requestedProjectId: input.requestedProjectId ?? null,
+    requestProblems: input.requestProblems ?? [],
     door: input.door,
     requestId: input.requestId ?? randomUUID(),
     client: { ip: input.client?.ip ?? null, userAgent: input.client?.userAgent ?? null },
@@ -69,6 +85,13 @@ export interface RequestCredentials {
   accessToken?: string | null;
   /** A presented server key, if the door supports one. */
   serverKey?: string | null;
+  /**
+   * The caller asked for server access (B: an `x-api-key` header; D: `x-stack-access-type:
+   * server`): then the key must be right, whatever else the request carries.
+   */
+  serverAccessClaimed?: boolean;
+  /** The project the request names besides its token (it must be the token's). */
+  projectId?: string | null;
   /**
    * A browser session cookie, used when no access token was presented. The door must have
    * checked the request for CSRF (the cookie is sent by the browser on its own).
@@ -88,7 +111,11 @@ export function isServerKey(services: AppServices, presented: string | null | un
   return timingSafeEqual(digest(presented), digest(services.config.serverApiKey));
 }
 
-/** Verifies the credentials (signature and expiry only; no database round trip) into a context. */
+/**
+ * Verifies the credentials into a context: an access token by signature and expiry only (its
+ * session's liveness is checked by each procedure's own SQL); a browser session cookie against
+ * its session row (one query).
+ */
 export async function createRequestContext(services: AppServices, credentials: RequestCredentials): Promise<Context> {
   let session: CallerSession | null = null;
   let tokenFailure: AccessTokenFailure | null = null;
@@ -103,10 +130,13 @@ export async function createRequestContext(services: AppServices, credentials: R
       tokenFailure = accessTokenFailure(error);
     }
   }
+  const serverAccess = isServerKey(services, credentials.serverKey);
   return createContextInner(services, {
     session,
     tokenFailure,
-    serverAccess: isServerKey(services, credentials.serverKey),
+    serverAccess,
+    serverKeyRejected: (credentials.serverAccessClaimed ?? false) && !serverAccess,
+    requestedProjectId: credentials.projectId ?? null,
     door: credentials.door,
     requestId: credentials.requestId ?? undefined,
     client: credentials.client,

@@ -1,8 +1,9 @@
-import type { ServerOnlyField } from "@profilehub/validators";
+import type { UpdateInputKey } from "@profilehub/validators";
 
 /**
  * Doors: the ways into the router. The calling door is part of the context (set by the server,
- * never by the client) and selects the documented policy for the security-relevant options.
+ * never by the client) and selects its documented policy: every rule a door's document states
+ * lives here and is enforced by the router, so a dialect only translates.
  */
 export const DOORS = [
   "trpc", // native typed API, /api/trpc
@@ -26,8 +27,14 @@ export interface DoorPolicy {
   passwordChangeRevokes: "others" | "all";
   /** Whether a password change must prove the current password. */
   requireCurrentPassword: boolean;
-  /** Server-only fields users may write through this door (dialect B's `secureMetadata`). */
-  userWritableServerFields: readonly ServerOnlyField[];
+  /** Server-only inputs users may write through this door anyway. */
+  userWritableServerInputs: readonly UpdateInputKey[];
+  /** Without server access, the only inputs this door lets a user write (`undefined`: every user input). */
+  userInputs?: readonly UpdateInputKey[];
+  /** Inputs every update through this door must carry, non-blank. */
+  requiredInputs: readonly UpdateInputKey[];
+  /** First and last names are letters only. */
+  lettersOnlyNames: boolean;
 }
 
 const NATIVE: DoorPolicy = {
@@ -35,7 +42,9 @@ const NATIVE: DoorPolicy = {
   emailChange: "pending",
   passwordChangeRevokes: "others",
   requireCurrentPassword: true,
-  userWritableServerFields: [],
+  userWritableServerInputs: [],
+  requiredInputs: [],
+  lettersOnlyNames: false,
 };
 
 const POLICIES: Record<Door, DoorPolicy> = {
@@ -43,20 +52,31 @@ const POLICIES: Record<Door, DoorPolicy> = {
   web: NATIVE,
   auth: NATIVE,
   admin: { ...NATIVE, requireCurrentPassword: false, emailChange: "immediate" },
+  // Seed 000: "password (min 6 characters)", applied without the current one.
   "dialect-a": { ...NATIVE, passwordMinLength: 6, requireCurrentPassword: false },
   "dialect-b": {
     ...NATIVE,
     requireCurrentPassword: false,
     emailChange: "immediate",
     // "secureMetadata is accepted but never returned": users write it, only servers read it.
-    userWritableServerFields: ["serverMetadata"],
+    userWritableServerInputs: ["serverMetadata"],
   },
-  "dialect-c": { ...NATIVE, requireCurrentPassword: false, emailChange: "immediate" },
+  // Seed 002: name, surname and email are required; names are alphabetic characters only.
+  "dialect-c": {
+    ...NATIVE,
+    requireCurrentPassword: false,
+    emailChange: "immediate",
+    requiredInputs: ["firstName", "lastName", "email"],
+    lettersOnlyNames: true,
+  },
+  // Seed 003 (Stack Auth): client access writes Stack's client update schema; password changes
+  // sign every session out.
   "dialect-d": {
     ...NATIVE,
     requireCurrentPassword: false,
     emailChange: "immediate",
     passwordChangeRevokes: "all",
+    userInputs: ["displayName", "avatarUrl", "userMetadata", "selectedTeamId", "totpSecretBase64"],
   },
   "dialect-e": { ...NATIVE, requireCurrentPassword: false, emailChange: "immediate" },
 };

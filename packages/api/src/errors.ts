@@ -1,10 +1,23 @@
 import { TRPCError } from "@trpc/server";
-import { zodIssues, type Issue } from "@profilehub/validators";
+import {
+  createIssue,
+  isErrorReason,
+  renderReason,
+  zodIssues,
+  type ErrorReason,
+  type Issue,
+  type ParamsArgument,
+  type ProblemCode,
+  type ReasonParams,
+  type ReasonParamsArgument,
+} from "@profilehub/validators";
 import { ZodError } from "zod";
 
+export type { ErrorReason } from "@profilehub/validators";
+
 /**
- * Why a call failed, finer than tRPC's HTTP-ish codes. REST dialects map reasons to their
- * documented statuses and bodies; the tRPC door exposes it as `error.data.reason`.
+ * The tRPC code (and so the HTTP status of the native API) of each reason. REST dialects map
+ * reasons to their own documented statuses and bodies, in exhaustive tables of their own.
  */
 export const ERROR_REASONS = {
   validation: "BAD_REQUEST",
@@ -13,37 +26,34 @@ export const ERROR_REASONS = {
   token_invalid: "UNAUTHORIZED",
   token_expired: "UNAUTHORIZED",
   session_revoked: "UNAUTHORIZED",
+  project_mismatch: "UNAUTHORIZED",
   invalid_credentials: "UNAUTHORIZED",
   invalid_grant: "UNAUTHORIZED",
   totp_required: "UNAUTHORIZED",
   totp_invalid: "UNAUTHORIZED",
   mailbox_disabled: "FORBIDDEN",
   csrf_failed: "FORBIDDEN",
-  current_password_wrong: "BAD_REQUEST",
   server_key_invalid: "UNAUTHORIZED",
   forbidden: "FORBIDDEN",
   user_not_found: "NOT_FOUND",
-  project_not_found: "NOT_FOUND",
   team_not_found: "NOT_FOUND",
   conflict: "CONFLICT",
   webhook_rejected: "UNPROCESSABLE_CONTENT",
   webhook_failed: "BAD_GATEWAY",
   email_token_invalid: "BAD_REQUEST",
   rate_limited: "TOO_MANY_REQUESTS",
-  // Transport-level problems, raised by the HTTP doors before the router is called.
   payload_too_large: "PAYLOAD_TOO_LARGE",
   unsupported_media_type: "UNSUPPORTED_MEDIA_TYPE",
   method_not_allowed: "METHOD_NOT_SUPPORTED",
   unavailable: "SERVICE_UNAVAILABLE",
   internal: "INTERNAL_SERVER_ERROR",
-} as const satisfies Record<string, TRPCError["code"]>;
+} as const satisfies Record<ErrorReason, TRPCError["code"]>;
 
-export type ErrorReason = keyof typeof ERROR_REASONS;
-
-/** Carried as the TRPCError's `cause`: the reason and, for input problems, every issue found. */
+/** Carried as the TRPCError's `cause`: the reason, its params and, for input problems, every issue. */
 export class AppErrorDetail extends Error {
   constructor(
     readonly reason: ErrorReason,
+    readonly params: object,
     message: string,
     readonly issues: Issue[] = [],
   ) {
@@ -52,21 +62,42 @@ export class AppErrorDetail extends Error {
   }
 }
 
-export function appError(reason: ErrorReason, message: string, issues: Issue[] = []): TRPCError {
+function withDetail(reason: ErrorReason, params: object, message: string, issues: Issue[]): TRPCError {
   return new TRPCError({
     code: ERROR_REASONS[reason],
     message,
-    cause: new AppErrorDetail(reason, message, issues),
+    cause: new AppErrorDetail(reason, params, message, issues),
   });
 }
 
-export function validationError(issues: Issue[]): TRPCError {
-  const message = issues.length === 1 ? issues[0]!.message : `${issues.length} fields are invalid`;
-  return appError("validation", message, issues);
+/** A refusal: its message is the reason's English wording, from the reason and its params. */
+export function appError<R extends ErrorReason>(reason: R, ...[params]: ReasonParamsArgument<R>): TRPCError {
+  const values = (params ?? {}) as ReasonParams<R>;
+  return withDetail(reason, values, renderReason(reason, values, "en"), []);
 }
 
-export function conflictError(issues: Issue[]): TRPCError {
-  return appError("conflict", issues[0]?.message ?? "Conflict", issues);
+/** The message of an error carrying issues: the only issue's sentence, or the reason's count. */
+function issuesError(reason: "validation" | "conflict", issues: Issue[]): TRPCError {
+  const params = { count: issues.length };
+  const message = issues.length === 1 ? issues[0]!.message : renderReason(reason, params, "en");
+  return withDetail(reason, params, message, issues);
+}
+
+export const validationError = (issues: Issue[]): TRPCError => issuesError("validation", issues);
+export const conflictError = (issues: Issue[]): TRPCError => issuesError("conflict", issues);
+
+/** One problem at one path, as a validation error. */
+export function invalidField<C extends ProblemCode>(path: string, code: C, ...params: ParamsArgument<C>): TRPCError {
+  return validationError([createIssue(path, code, ...params)]);
+}
+
+/** One problem at one path, as a conflict. */
+export function conflictingField<C extends ProblemCode>(
+  path: string,
+  code: C,
+  ...params: ParamsArgument<C>
+): TRPCError {
+  return conflictError([createIssue(path, code, ...params)]);
 }
 
 /**
@@ -77,25 +108,28 @@ export function errorDetail(error: unknown): AppErrorDetail | undefined {
   const cause = error instanceof TRPCError ? error.cause : error;
   const candidate = cause as Partial<AppErrorDetail> | null | undefined;
   const ours =
-    candidate?.name === "AppErrorDetail" && typeof candidate.reason === "string" && Array.isArray(candidate.issues);
+    candidate?.name === "AppErrorDetail" && isErrorReason(candidate.reason) && Array.isArray(candidate.issues);
   return ours ? (cause as AppErrorDetail) : undefined;
 }
 
+export interface DescribedError {
+  reason: ErrorReason | null;
+  params: object;
+  message: string;
+  issues: Issue[];
+}
+
 /**
- * Reason, message and issues of any error a procedure threw — ours, or a ZodError raised by an
- * `.input()` parser (reported as a validation failure with its issues).
+ * Reason, params, message and issues of any error a procedure threw — ours, or a ZodError raised
+ * by an `.input()` parser (reported as a validation failure with its issues).
  */
-export function describeError(error: unknown): { reason: ErrorReason | null; message: string; issues: Issue[] } {
+export function describeError(error: unknown): DescribedError {
   const detail = errorDetail(error);
-  if (detail) return { reason: detail.reason, message: detail.message, issues: detail.issues };
+  if (detail) return { reason: detail.reason, params: detail.params, message: detail.message, issues: detail.issues };
   const cause = error instanceof TRPCError ? error.cause : error;
   if (cause instanceof ZodError) {
-    const issues = zodIssues(cause);
-    return {
-      reason: "validation",
-      message: issues.length === 1 ? issues[0]!.message : `${issues.length} fields are invalid`,
-      issues,
-    };
+    const described = errorDetail(validationError(zodIssues(cause)))!;
+    return { reason: "validation", params: described.params, message: described.message, issues: described.issues };
   }
-  return { reason: null, message: error instanceof Error ? error.message : String(error), issues: [] };
+  return { reason: null, params: {}, message: error instanceof Error ? error.message : String(error), issues: [] };
 }

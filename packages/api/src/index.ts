@@ -14,7 +14,17 @@ export {
 } from "./context";
 export { loadConfig, ConfigError, type AppConfig, type LoadedConfig } from "./config";
 export { DOORS, doorPolicy, type Door, type DoorPolicy } from "./doors";
-export { appError, describeError, errorDetail, ERROR_REASONS, type ErrorReason } from "./errors";
+export {
+  appError,
+  conflictingField,
+  describeError,
+  errorDetail,
+  ERROR_REASONS,
+  invalidField,
+  validationError,
+  type DescribedError,
+  type ErrorReason,
+} from "./errors";
 export { webSessionCookieValue } from "./services/sessions/web-session";
 export { startMailWorker, type MailWorker } from "./mail/worker";
 export { benchRouter, floorUpdate } from "./bench/floor";

@@ -16,7 +16,11 @@ const t = initTRPC.context<Context>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
+        /** Why the call failed: a stable code (see `REASONS` in @profilehub/validators). */
         reason: described.reason ?? (internal ? "internal" : null),
+        /** The reason's params (e.g. `retryAfterSeconds`). */
+        params: described.params,
+        /** Every input problem: `{path, code, params, message}`. */
         issues: described.issues,
       },
     };
@@ -27,12 +31,25 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
+/**
+ * Who the request says it is, checked in this order: a presented server key must be right, an
+ * access token must be valid, and it must be for the project the request names (if it names one).
+ */
+function refuseBadCredentials(ctx: Context): void {
+  if (ctx.serverKeyRejected) throw appError("server_key_invalid");
+  if (ctx.tokenFailure === "expired") throw appError("token_expired");
+  if (ctx.tokenFailure === "invalid") throw appError("token_invalid");
+  const session = ctx.session;
+  if (session && ctx.requestedProjectId !== null && session.projectId !== ctx.requestedProjectId) {
+    throw appError("project_mismatch", { expected: ctx.requestedProjectId, actual: session.projectId });
+  }
+}
+
 /** The session proven by the access token, or the matching authentication error. */
 function requireSession(ctx: Context): CallerSession {
+  refuseBadCredentials(ctx);
   if (ctx.session) return ctx.session;
-  if (ctx.tokenFailure === "expired") throw appError("token_expired", "Access token has expired");
-  if (ctx.tokenFailure === "invalid") throw appError("token_invalid", "Access token is invalid");
-  throw appError("token_missing", "Authentication required");
+  throw appError("token_missing");
 }
 
 /**
@@ -45,20 +62,22 @@ export const tokenProcedure = t.procedure.use(({ ctx, next }) =>
 
 /** Requires a valid access token whose session is live (one query). */
 export const authedProcedure = tokenProcedure.use(async ({ ctx, next }) => {
-  if (!(await isSessionLive(ctx.db, ctx.session))) {
-    throw appError("session_revoked", "Session has been revoked or has expired");
-  }
+  if (!(await isSessionLive(ctx.db, ctx.session))) throw appError("session_revoked");
   return next();
 });
 
-/** A signed-in user (token; liveness checked by the procedure's SQL) or server access. */
+/**
+ * A signed-in user (token; liveness checked by the procedure's SQL) or server access (which needs
+ * no token: one that does not verify is ignored).
+ */
 export const callerProcedure = t.procedure.use(({ ctx, next }) => {
+  if (ctx.serverKeyRejected) throw appError("server_key_invalid");
   if (!ctx.serverAccess) requireSession(ctx);
   return next();
 });
 
 /** Requires the server key. */
 export const serverProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.serverAccess) throw appError("server_key_invalid", "A valid server key is required");
+  if (!ctx.serverAccess) throw appError("server_key_invalid");
   return next();
 });

@@ -1,7 +1,7 @@
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
 import { failure, paths } from "./helpers/errors";
-import { useTestApp } from "./helpers/test-app";
+import { TEST_CONFIG, useTestApp } from "./helpers/test-app";
 
 const app = useTestApp();
 
@@ -68,7 +68,8 @@ describe("password change", () => {
   it("dialect D: revokes every session, the caller's too (even one last active long ago)", async () => {
     const user = await app.signUp();
     await app.database.db.session.updateMany({ data: { lastActiveAt: new Date(Date.now() - 3_600_000) } });
-    const me = await user.as("dialect-d");
+    // Stack's PATCH /users/me takes a password with server access only (door policy `dialect-d`).
+    const me = await app.withToken(user.accessToken, "dialect-d", TEST_CONFIG.serverApiKey);
     await me.me.update({ password: "brand new password" });
     expect((await failure(me.me.get())).reason).toBe("session_revoked");
     expect((await signIn(user.email, "brand new password")).user.id).toBe(user.id);

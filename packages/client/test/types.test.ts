@@ -5,6 +5,7 @@ import type {
   PublicUser,
   TokenResponse,
   UserUpdateInput as ValidatorsUserUpdateInput,
+  ProblemCode,
   UserView as ValidatorsUserView,
 } from "@profilehub/validators";
 import { describe, expectTypeOf, it } from "vitest";
@@ -105,7 +106,9 @@ describe("createProfileHubClient types", () => {
     expectTypeOf<AuthTokens>().toEqualTypeOf<TokenResponse>();
     expectTypeOf<AuthTokens["user"]>().toEqualTypeOf<PublicUser>();
     expectTypeOf<ProfileHubError["issues"]>().toEqualTypeOf<Issue[]>();
-    expectTypeOf<Issue>().toEqualTypeOf<{ path: string; message: string }>();
+    // Issues carry a stable code (and its params) besides the path and an English sentence.
+    expectTypeOf<Issue>().toExtend<{ path: string; message: string }>();
+    expectTypeOf<Issue["code"]>().toEqualTypeOf<ProblemCode>();
     expectTypeOf<ProfileHubError["code"]>().toExtend<string>();
     expectTypeOf<"validation">().toExtend<ProfileHubError["code"]>();
     // @ts-expect-error codes are the server's reasons, not free text

@@ -1,12 +1,10 @@
 import { z } from "zod";
+import { fails } from "./problems/zod-codes";
 import { projectIdSchema } from "./auth";
 
 export const webhookSettingsSchema = z.strictObject({
-  url: z.url({ protocol: /^https?$/, error: "Webhook url must be an http(s) URL" }).max(2048),
-  secret: z
-    .string({ error: "Webhook secret must be a string" })
-    .min(16, { error: "Webhook secret must be at least 16 characters" })
-    .max(256),
+  url: z.url({ protocol: /^https?$/, ...fails("invalid_url") }).max(2048, fails("too_long")),
+  secret: z.string(fails("invalid_type")).min(16, fails("too_short")).max(256, fails("too_long")),
 });
 
 export const projectUpsertInputSchema = z.strictObject({
@@ -25,23 +23,22 @@ export const projectSchema = z.object({
 export type ProjectView = z.infer<typeof projectSchema>;
 
 export const suspensionCreateInputSchema = z.strictObject({
-  userId: z.uuid({ error: "userId must be a UUID" }),
-  reason: z.string({ error: "reason is required" }).trim().min(1, { error: "reason is required" }).max(500),
-  endsAt: z.iso.datetime({ offset: true, error: "endsAt must be an ISO timestamp" }).nullable().optional(),
+  userId: z.uuid(fails("invalid_uuid")),
+  reason: z.string(fails("required")).trim().min(1, fails("required")).max(500, fails("too_long")),
+  endsAt: z.iso
+    .datetime({ offset: true, ...fails("invalid_timestamp") })
+    .nullable()
+    .optional(),
 });
 
 export const teamCreateInputSchema = z.strictObject({
   projectId: projectIdSchema.optional(),
-  displayName: z
-    .string({ error: "displayName is required" })
-    .trim()
-    .min(1, { error: "displayName is required" })
-    .max(200),
+  displayName: z.string(fails("required")).trim().min(1, fails("required")).max(200, fails("too_long")),
 });
 
 export const teamSchema = z.object({ id: z.uuid(), displayName: z.string(), projectId: z.string() });
 
 export const teamMemberAddInputSchema = z.strictObject({
-  teamId: z.uuid({ error: "teamId must be a UUID" }),
-  userId: z.uuid({ error: "userId must be a UUID" }),
+  teamId: z.uuid(fails("invalid_uuid")),
+  userId: z.uuid(fails("invalid_uuid")),
 });

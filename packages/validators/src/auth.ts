@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { fails } from "./problems/zod-codes";
 import { emailSchema } from "./email";
 import { passwordSchema, PASSWORD_MAX_LENGTH } from "./password";
 import { publicUserSchema } from "./user";
 
 export const DEFAULT_PROJECT_ID = "default";
 
-export const projectIdSchema = z.string({ error: "projectId must be a string" }).regex(/^[A-Za-z0-9_-]{1,64}$/, {
-  error: "projectId must be 1-64 characters of letters, digits, _ and -",
-});
+export const projectIdSchema = z
+  .string(fails("invalid_type"))
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, fails("invalid_project_id"));
 
 export const signupInputSchema = z.strictObject({
   email: emailSchema,
@@ -17,15 +18,15 @@ export const signupInputSchema = z.strictObject({
 export type SignupInput = z.input<typeof signupInputSchema>;
 
 const loginPassword = z
-  .string({ error: "password must be a string" })
-  .min(1, { error: "password is required" })
-  .max(PASSWORD_MAX_LENGTH, { error: "password is too long" });
+  .string(fails("invalid_type"))
+  .min(1, fails("required"))
+  .max(PASSWORD_MAX_LENGTH, fails("too_long"));
 
 /** The current code of an authenticator app (when two-factor is on). */
 export const totpCodeSchema = z
-  .string({ error: "The two-factor code must be a string" })
+  .string(fails("invalid_type"))
   .trim()
-  .regex(/^\d{6}$/, { error: "The two-factor code is 6 digits" });
+  .regex(/^\d{6}$/, fails("totp_code_format"));
 
 export const passwordGrantSchema = z.strictObject({
   grant_type: z.literal("password"),
@@ -37,12 +38,14 @@ export const passwordGrantSchema = z.strictObject({
 
 export const refreshGrantSchema = z.strictObject({
   grant_type: z.literal("refresh_token"),
-  refresh_token: z.string({ error: "refresh_token must be a string" }).min(1).max(512),
+  refresh_token: z.string(fails("invalid_type")).min(1, fails("required")).max(512, fails("too_long")),
 });
 
-export const tokenRequestSchema = z.discriminatedUnion("grant_type", [passwordGrantSchema, refreshGrantSchema], {
-  error: 'grant_type must be "password" or "refresh_token"',
-});
+export const tokenRequestSchema = z.discriminatedUnion(
+  "grant_type",
+  [passwordGrantSchema, refreshGrantSchema],
+  fails("not_one_of", { values: ["password", "refresh_token"] }),
+);
 export type TokenRequest = z.input<typeof tokenRequestSchema>;
 
 export const tokenResponseSchema = z.object({

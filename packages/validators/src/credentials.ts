@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { ProblemParams } from "./problems/catalog";
+import { customIssue, fails } from "./problems/zod-codes";
 
 /** bcrypt (`$2a$`, `$2b$`, `$2y$`) with a cost factor of 4–14. */
 const BCRYPT = /^\$2[aby]\$(\d{2})\$[./A-Za-z0-9]{53}$/;
@@ -10,45 +12,53 @@ export const PASSWORD_HASH_LIMITS = {
   argon2: { maxMemoryKiB: 65536, maxIterations: 10, maxParallelism: 4 },
 } as const;
 
-/** Returns an error message, or `null` for an allow-listed hash within the cost limits. */
-export function checkPasswordHash(hash: string): string | null {
+export type PasswordHashProblem =
+  { code: "password_hash_unsupported" } | { code: "password_hash_cost"; params: ProblemParams<"password_hash_cost"> };
+
+const outOfRange = (parameter: string, minimum: number, maximum: number, unit?: string): PasswordHashProblem => ({
+  code: "password_hash_cost",
+  params: { parameter, minimum, maximum, ...(unit && { unit }) },
+});
+
+/** The problem with an imported hash, or `null` for an allow-listed hash within the cost limits. */
+export function checkPasswordHash(hash: string): PasswordHashProblem | null {
   const bcrypt = BCRYPT.exec(hash);
   if (bcrypt) {
     const cost = Number(bcrypt[1]);
     const { min, max } = PASSWORD_HASH_LIMITS.bcryptCost;
-    return cost >= min && cost <= max ? null : `bcrypt cost must be between ${min} and ${max}`;
+    return cost >= min && cost <= max ? null : outOfRange("bcrypt cost", min, max);
   }
   const argon = ARGON2ID.exec(hash);
   if (argon) {
     const [memory, iterations, parallelism] = argon.slice(1, 4).map(Number) as [number, number, number];
     const limits = PASSWORD_HASH_LIMITS.argon2;
     if (memory < 8 * parallelism || memory > limits.maxMemoryKiB) {
-      return `argon2id memory must be between ${8 * parallelism} and ${limits.maxMemoryKiB} KiB`;
+      return outOfRange("argon2id memory", 8 * parallelism, limits.maxMemoryKiB, "KiB");
     }
     if (iterations < 1 || iterations > limits.maxIterations) {
-      return `argon2id iterations must be between 1 and ${limits.maxIterations}`;
+      return outOfRange("argon2id iterations", 1, limits.maxIterations);
     }
     if (parallelism < 1 || parallelism > limits.maxParallelism) {
-      return `argon2id parallelism must be between 1 and ${limits.maxParallelism}`;
+      return outOfRange("argon2id parallelism", 1, limits.maxParallelism);
     }
     return null;
   }
-  return "Password hash must be a bcrypt ($2a$/$2b$/$2y$) or argon2id hash in Modular Crypt Format";
+  return { code: "password_hash_unsupported" };
 }
 
-export const passwordHashSchema = z.string({ error: "Password hash must be a string" }).superRefine((hash, ctx) => {
+export const passwordHashSchema = z.string(fails("invalid_type")).superRefine((hash, ctx) => {
   const problem = checkPasswordHash(hash);
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
+  if (problem) ctx.addIssue(customIssue(problem.code, "params" in problem ? problem.params : undefined));
 });
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** A TOTP secret as base64: 10–64 bytes (RFC 4226 recommends 20). */
 export const totpSecretBase64Schema = z
-  .string({ error: "TOTP secret must be a base64 string" })
+  .string(fails("invalid_type"))
   .trim()
   .superRefine((value, ctx) => {
-    const valid = /^[A-Za-z0-9+/]+={0,2}$/.test(value) && value.length % 4 === 0;
+    const valid = BASE64.test(value) && value.length % 4 === 0;
     const bytes = valid ? Math.floor((value.length * 3) / 4) - (value.match(/=+$/)?.[0].length ?? 0) : 0;
-    if (!valid || bytes < 10 || bytes > 64) {
-      ctx.addIssue({ code: "custom", message: "TOTP secret must be base64 encoding 10 to 64 bytes" });
-    }
+    if (!valid || bytes < 10 || bytes > 64) ctx.addIssue(customIssue("invalid_totp_secret"));
   });

@@ -1,11 +1,14 @@
 import { z } from "zod";
+import { fails } from "./problems/zod-codes";
+
+export const EMAIL_MAX_LENGTH = 254;
 
 /** Emails are stored trimmed and lowercased, so uniqueness is case-insensitive. */
 export const emailSchema = z
-  .string({ error: "Email must be a string" })
+  .string(fails("invalid_type"))
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: "Email is invalid" }).max(254, { error: "Email is too long (maximum is 254 characters)" }));
+  .pipe(z.email(fails("invalid_email")).max(EMAIL_MAX_LENGTH, fails("too_long")));
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

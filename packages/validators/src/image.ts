@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { customIssue, fails } from "./problems/zod-codes";
 
 /** Data-URL images must decode to fewer bytes than this (DESIGN §5: "under 100 KB"). */
 export const MAX_IMAGE_BYTES = 100 * 1024;
@@ -35,22 +36,27 @@ function decodeBase64(base64: string): Uint8Array | null {
   }
 }
 
-/** Returns an error message, or `null` when the data URL holds a real image under the size limit. */
-export function checkImageDataUrl(url: string): string | null {
+export type ImageProblem =
+  | { code: "image_malformed_data_url" | "image_invalid_base64" | "image_unsupported_type" }
+  | { code: "image_too_large"; params: { maximumKb: number } }
+  | { code: "image_type_mismatch"; params: { actual: ImageType; declared: string } };
+
+const TOO_LARGE: ImageProblem = { code: "image_too_large", params: { maximumKb: MAX_IMAGE_BYTES / 1024 } };
+
+/** The problem with a data URL, or `null` when it holds a real image under the size limit. */
+export function checkImageDataUrl(url: string): ImageProblem | null {
   const match = DATA_URL.exec(url);
-  if (!match) return "Image data URL must look like data:image/<type>;base64,<data>";
-  const [, declaredType, base64 = ""] = match;
+  if (!match) return { code: "image_malformed_data_url" };
+  const [, declaredType = "", base64 = ""] = match;
   // Reject before decoding anything huge: base64 is 4/3 of the byte size.
-  if (base64.length > Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 4) {
-    return "Image must be smaller than 100 KB";
-  }
+  if (base64.length > Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 4) return TOO_LARGE;
   const bytes = decodeBase64(base64);
-  if (!bytes) return "Image data is not valid base64";
-  if (bytes.length >= MAX_IMAGE_BYTES) return "Image must be smaller than 100 KB";
+  if (!bytes) return { code: "image_invalid_base64" };
+  if (bytes.length >= MAX_IMAGE_BYTES) return TOO_LARGE;
   const actualType = sniffImageType(bytes);
-  if (!actualType) return "Image data is not a PNG, JPEG, GIF, WebP or AVIF image";
+  if (!actualType) return { code: "image_unsupported_type" };
   if (declaredType !== actualType && !(declaredType === "image/jpg" && actualType === "image/jpeg")) {
-    return `Image data is ${actualType}, not ${declaredType}`;
+    return { code: "image_type_mismatch", params: { actual: actualType, declared: declaredType } };
   }
   return null;
 }
@@ -66,17 +72,17 @@ function isHttpsUrl(value: string): boolean {
 
 /** An avatar: an https URL, or a base64 data URL whose bytes are a real image under 100 KB. */
 export const imageUrlSchema = z
-  .string({ error: "Image must be a URL string" })
+  .string(fails("invalid_type"))
   .trim()
   .superRefine((value, ctx) => {
     if (value.startsWith("data:")) {
       const problem = checkImageDataUrl(value);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
+      if (problem) ctx.addIssue(customIssue(problem.code, "params" in problem ? problem.params : undefined));
       return;
     }
     if (value.length > MAX_IMAGE_URL_LENGTH) {
-      ctx.addIssue({ code: "custom", message: "Image URL is too long (maximum is 2048 characters)" });
+      ctx.addIssue(customIssue("image_url_too_long", { maximum: MAX_IMAGE_URL_LENGTH }));
     } else if (!isHttpsUrl(value)) {
-      ctx.addIssue({ code: "custom", message: "Image must be an https URL or a base64 data URL" });
+      ctx.addIssue(customIssue("image_not_https"));
     }
   });

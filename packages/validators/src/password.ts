@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fails } from "./problems/zod-codes";
 
 /** The native API's minimum; dialects may document their own (A: 6, E: 8). */
 export const DEFAULT_PASSWORD_MIN_LENGTH = 8;
@@ -6,12 +7,5 @@ export const DEFAULT_PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
 export function passwordSchema(minLength: number = DEFAULT_PASSWORD_MIN_LENGTH) {
-  return z
-    .string({ error: "Password must be a string" })
-    .min(minLength, {
-      error: `Password is too short (minimum is ${minLength} characters)`,
-    })
-    .max(PASSWORD_MAX_LENGTH, {
-      error: `Password is too long (maximum is ${PASSWORD_MAX_LENGTH} characters)`,
-    });
+  return z.string(fails("invalid_type")).min(minLength, fails("too_short")).max(PASSWORD_MAX_LENGTH, fails("too_long"));
 }

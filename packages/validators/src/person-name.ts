@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fails } from "./problems/zod-codes";
 
 /**
  * Letters only, in any script: Unicode letters (`\p{L}`) and the combining marks that belong to
@@ -9,10 +10,11 @@ export const ALPHABETIC_NAME_PATTERN = /^[\p{L}\p{M}]+$/u;
 
 /** A name part (first name, last name) made of letters only, trimmed, non-empty. */
 export const alphabeticNameSchema = z
-  .string({ error: "Name must be a string" })
+  .string(fails("invalid_type"))
   .trim()
-  .min(1, { error: "Name is required" })
-  .regex(ALPHABETIC_NAME_PATTERN, { error: "Name must contain only letters" });
+  .min(1, fails("required"))
+  .max(100, fails("too_long"))
+  .regex(ALPHABETIC_NAME_PATTERN, fails("letters_only"));
 
 export function isAlphabeticName(value: string): boolean {
   return ALPHABETIC_NAME_PATTERN.test(value);

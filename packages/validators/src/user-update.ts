@@ -1,165 +1,136 @@
 import { z } from "zod";
-import { emailSchema } from "./email";
-import { zodIssues, type Issue } from "./issues";
-import { metadataPatchSchema, metadataSchema } from "./metadata";
-import { passwordHashSchema, totpSecretBase64Schema } from "./credentials";
-import { imageUrlSchema } from "./image";
+import { UPDATE_INPUTS, READ_ONLY_FIELDS, type UpdateInputKey, type UpdateInputs } from "./fields/registry";
+import { alphabeticNameSchema } from "./person-name";
 import { passwordSchema, DEFAULT_PASSWORD_MIN_LENGTH } from "./password";
-import {
-  bioSchema,
-  birthdateSchema,
-  displayNameSchema,
-  expoPushTokenSchema,
-  featureFlagsSchema,
-  firstNameSchema,
-  lastNameSchema,
-  localeSchema,
-  locationSchema,
-  notificationsSchema,
-  teamIdSchema,
-} from "./profile";
-import { usernameSchema } from "./username";
+import { createIssue, type Issue } from "./problems/issue";
+import { zodIssues } from "./problems/from-zod";
+import { fails } from "./problems/zod-codes";
 
-/** Fields any signed-in user may change on their own account (canonical names). */
-const userWritableShape = {
-  displayName: displayNameSchema.nullable(),
-  firstName: firstNameSchema.nullable(),
-  lastName: lastNameSchema.nullable(),
-  username: usernameSchema.nullable(),
-  avatarUrl: imageUrlSchema.nullable(),
-  bio: bioSchema.nullable(),
-  birthdate: birthdateSchema.nullable(),
-  location: locationSchema.nullable(),
-  locale: localeSchema,
-  featureFlags: featureFlagsSchema,
-  notifications: notificationsSchema,
-  expoPushToken: expoPushTokenSchema.nullable(),
-  selectedTeamId: teamIdSchema.nullable(),
-  /** Replaces the whole user metadata object. */
-  userMetadata: metadataSchema,
-  /** Merges into user metadata at the top level; a `null` value removes the key. */
-  userMetadataPatch: metadataPatchSchema,
-  email: emailSchema,
-  password: z.string(), // length rules depend on the caller's policy, see userUpdateSchema
+/** Inputs that only accompany another one: they write nothing themselves. */
+const companionShape = {
   /** Required by policies that ask for the current password before a change. */
-  currentPassword: z.string({ error: "Current password must be a string" }).max(1024),
+  currentPassword: z.string(fails("invalid_type")).max(1024, fails("too_long")),
   /** With `password`: whether the user's other sessions are signed out (default: yes). */
-  signOutOtherSessions: z.boolean({ error: "signOutOtherSessions must be a boolean" }),
-  /** Enables 2FA with this secret; `null` disables 2FA. */
-  totpSecretBase64: totpSecretBase64Schema.nullable(),
+  signOutOtherSessions: z.boolean(fails("invalid_type")),
 };
+const COMPANIONS = { currentPassword: "password", signOutOtherSessions: "password" } as const;
 
-/** Fields only server access (the server key) may change. */
-const serverOnlyShape = {
-  appMetadata: metadataSchema,
-  serverMetadata: metadataSchema,
-  emailVerified: z.boolean({ error: "emailVerified must be a boolean" }),
-  emailAuthEnabled: z.boolean({ error: "emailAuthEnabled must be a boolean" }),
-  /** Imports a password hash (bcrypt or argon2id, Modular Crypt Format). */
-  passwordHash: passwordHashSchema,
-};
+type InputShape = {
+  [K in UpdateInputKey]: UpdateInputs[K] extends { schema: infer S } ? S : never;
+} & typeof companionShape;
+type FullSchema = z.ZodObject<{ [K in keyof InputShape]: z.ZodOptional<InputShape[K] & z.ZodType> }>;
 
-export const SERVER_ONLY_FIELDS = Object.keys(serverOnlyShape) as (keyof typeof serverOnlyShape)[];
-export type ServerOnlyField = (typeof SERVER_ONLY_FIELDS)[number];
-
-/** Known fields that can never be written through an update. */
-export const READ_ONLY_FIELDS = [
-  "id",
-  "number",
-  "projectId",
-  "emailVerifiedAt",
-  "pendingEmail",
-  "roles",
-  "status",
-  "hasPassword",
-  "totpEnabled",
-  "suspensions",
-  "selectedTeam",
-  "createdAt",
-  "updatedAt",
-  "lastActiveAt",
-] as const;
-
-const rejected = (message: string) =>
-  z
-    .unknown()
-    .refine(() => false, { error: message })
-    .optional();
-
-function buildSchema(passwordMinLength: number, writable: ReadonlySet<ServerOnlyField>) {
-  const userFields = { ...userWritableShape, password: passwordSchema(passwordMinLength) };
-  const serverFields = Object.fromEntries(
-    SERVER_ONLY_FIELDS.map((key) => [
-      key,
-      writable.has(key) ? serverOnlyShape[key] : rejected("Only server access can change this field"),
-    ]),
-  ) as unknown as typeof serverOnlyShape;
-  const readOnly = Object.fromEntries(
-    READ_ONLY_FIELDS.map((key) => [key, rejected("This field is read-only")]),
-  ) as Record<(typeof READ_ONLY_FIELDS)[number], ReturnType<typeof rejected>>;
-  return z
-    .strictObject({ ...userFields, ...serverFields })
-    .partial()
-    .extend(readOnly);
-}
-
-type FullSchema = ReturnType<typeof buildSchema>;
 /** What a caller may send (the typed client's input for `me.update`). */
-export type UserUpdateInput = Omit<z.input<FullSchema>, (typeof READ_ONLY_FIELDS)[number]>;
+export type UserUpdateInput = z.input<FullSchema>;
 /** Validated and normalized changes, ready to store. */
-export type UserUpdate = Omit<z.output<FullSchema>, (typeof READ_ONLY_FIELDS)[number]>;
+export type UserUpdate = z.output<FullSchema>;
+
+export type ServerOnlyInput = Extract<(typeof UPDATE_INPUTS)[number], { writableBy: "server" }>["key"];
 
 export interface UserUpdatePolicy {
   /** Minimum password length of the calling door (native API: 8). */
   passwordMinLength?: number;
-  /** Whether the caller holds server access (may write server-only fields). */
+  /** Whether the caller holds server access (may write every input). */
   serverAccess?: boolean;
-  /** Server-only fields this caller's door lets users write anyway (dialect B: `serverMetadata`). */
-  userWritableServerFields?: readonly ServerOnlyField[];
+  /** Server-only inputs this caller's door lets users write anyway. */
+  userWritableServerInputs?: readonly string[];
+  /** The only inputs users may write through this door (default: every user input); others are `server_only`. */
+  userInputs?: readonly string[];
+  /** Inputs every request of this door must carry, non-blank (`required`). */
+  requiredInputs?: readonly string[];
+  /** First and last names are letters only (`letters_only`). */
+  lettersOnlyNames?: boolean;
+}
+
+const rejected = (code: "read_only" | "server_only") =>
+  z
+    .unknown()
+    .refine(() => false, fails(code))
+    .optional();
+
+function inputSchema(key: string, schema: z.ZodType, policy: UserUpdatePolicy): z.ZodType {
+  if (key === "password") return passwordSchema(policy.passwordMinLength ?? DEFAULT_PASSWORD_MIN_LENGTH);
+  if (policy.lettersOnlyNames && (key === "firstName" || key === "lastName")) return alphabeticNameSchema;
+  return schema;
+}
+
+function mayWrite(input: (typeof UPDATE_INPUTS)[number], policy: UserUpdatePolicy): boolean {
+  if (policy.serverAccess) return true;
+  if (input.writableBy === "server") return policy.userWritableServerInputs?.includes(input.key) ?? false;
+  return policy.userInputs?.includes(input.key) ?? true;
+}
+
+function buildSchema(policy: UserUpdatePolicy): FullSchema {
+  const shape: Record<string, z.ZodType> = { ...companionShape };
+  for (const input of UPDATE_INPUTS) {
+    shape[input.key] = mayWrite(input, policy) ? inputSchema(input.key, input.schema, policy) : rejected("server_only");
+  }
+  const readOnly = Object.fromEntries(READ_ONLY_FIELDS.map((key) => [key, rejected("read_only")]));
+  return z.strictObject(shape).partial().extend(readOnly) as unknown as FullSchema;
 }
 
 const schemaCache = new Map<string, FullSchema>();
+
+/** The update's schema under a door's policy (built once per distinct policy). */
 export function userUpdateSchema(policy: UserUpdatePolicy = {}): FullSchema {
-  const min = policy.passwordMinLength ?? DEFAULT_PASSWORD_MIN_LENGTH;
-  const writable = new Set(policy.serverAccess ? SERVER_ONLY_FIELDS : (policy.userWritableServerFields ?? []));
-  const key = `${min}:${[...writable].sort().join(",")}`;
+  const key = JSON.stringify([
+    policy.passwordMinLength ?? DEFAULT_PASSWORD_MIN_LENGTH,
+    policy.serverAccess ?? false,
+    policy.userWritableServerInputs ?? [],
+    policy.userInputs ?? null,
+    policy.lettersOnlyNames ?? false,
+  ]);
   let schema = schemaCache.get(key);
   if (!schema) {
-    schema = buildSchema(min, writable);
+    schema = buildSchema(policy);
     schemaCache.set(key, schema);
   }
   return schema;
 }
 
+const blank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && !value.trim());
+
 function crossFieldIssues(input: Record<string, unknown>): Issue[] {
   const issues: Issue[] = [];
-  const both = (a: string, b: string, message: string) => {
-    if (input[a] !== undefined && input[b] !== undefined) issues.push({ path: b, message });
+  const both = (a: string, b: string) => {
+    if (input[a] !== undefined && input[b] !== undefined) issues.push(createIssue(b, "exclusive_with", { other: a }));
   };
-  both("password", "passwordHash", "Send either password or passwordHash, not both");
-  both("userMetadata", "userMetadataPatch", "Send either userMetadata or userMetadataPatch, not both");
-  for (const companion of ["currentPassword", "signOutOtherSessions"]) {
-    if (input[companion] !== undefined && input.password === undefined) {
-      issues.push({ path: companion, message: `${companion} is only used with password` });
+  both("password", "passwordHash");
+  both("userMetadata", "userMetadataPatch");
+  for (const [companion, main] of Object.entries(COMPANIONS)) {
+    if (input[companion] !== undefined && input[main] === undefined) {
+      issues.push(createIssue(companion, "only_with", { other: main }));
     }
   }
   return issues;
 }
+
+const REFUSALS: ReadonlySet<Issue["code"]> = new Set(["server_only", "read_only", "unknown_field"]);
 
 export type UserUpdateResult = { ok: true; value: UserUpdate } | { ok: false; issues: Issue[] };
 
 /** Validates every field at once and returns every problem found, or the normalized changes. */
 export function validateUserUpdate(input: unknown, policy: UserUpdatePolicy = {}): UserUpdateResult {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return { ok: false, issues: [{ path: "", message: "The update must be a JSON object" }] };
+    return { ok: false, issues: [createIssue("", "not_an_object")] };
   }
-  const parsed = userUpdateSchema(policy).safeParse(input);
-  const issues = [
-    ...(parsed.success ? [] : zodIssues(parsed.error)),
-    ...crossFieldIssues(input as Record<string, unknown>),
-  ];
+  const record = input as Record<string, unknown>;
+  const missing = (policy.requiredInputs ?? []).filter((key) => blank(record[key]));
+  const present = missing.length > 0 ? omit(record, missing) : record;
+  const parsed = userUpdateSchema(policy).safeParse(present);
+  const fieldIssues = parsed.success ? [] : zodIssues(parsed.error);
+  // Keys the caller may not send at all are not compared with each other.
+  const refused = new Set(fieldIssues.filter((issue) => REFUSALS.has(issue.code)).map((issue) => issue.path));
+  const crossIssues = crossFieldIssues(record).filter(
+    (issue) => !refused.has(issue.path) && !refused.has((issue.params as { other?: string }).other ?? ""),
+  );
+  const issues = [...missing.map((key) => createIssue(key, "required")), ...fieldIssues, ...crossIssues];
   if (!parsed.success || issues.length > 0) return { ok: false, issues };
   return { ok: true, value: parsed.data };
+}
+
+function omit(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
 }
 
 /**
@@ -168,5 +139,5 @@ export function validateUserUpdate(input: unknown, policy: UserUpdatePolicy = {}
  */
 export const userUpdateInputSchema = z.custom<UserUpdateInput>(
   (value) => typeof value === "object" && value !== null && !Array.isArray(value),
-  { error: "The update must be a JSON object" },
+  fails("not_an_object"),
 );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fails } from "./problems/zod-codes";
 
 export const USERNAME_MIN_LENGTH = 3;
 export const USERNAME_MAX_LENGTH = 30;
@@ -16,15 +17,6 @@ export function sanitizeUsername(raw: string): string {
 
 /** Sanitizes, then validates; the sanitized form is what gets stored. */
 export const usernameSchema = z
-  .string({ error: "Username must be a string" })
+  .string(fails("invalid_type"))
   .transform(sanitizeUsername)
-  .pipe(
-    z
-      .string()
-      .min(USERNAME_MIN_LENGTH, {
-        error: `Username is too short after sanitizing (minimum is ${USERNAME_MIN_LENGTH} characters of a-z, 0-9, . and _)`,
-      })
-      .max(USERNAME_MAX_LENGTH, {
-        error: `Username is too long (maximum is ${USERNAME_MAX_LENGTH} characters)`,
-      }),
-  );
+  .pipe(z.string().min(USERNAME_MIN_LENGTH, fails("username_too_short")).max(USERNAME_MAX_LENGTH, fails("too_long")));

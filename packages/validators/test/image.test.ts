@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { checkImageDataUrl, imageUrlSchema, MAX_IMAGE_BYTES, sniffImageType } from "../src/index";
+import {
+  checkImageDataUrl,
+  renderProblem,
+  type ProblemCode,
+  imageUrlSchema,
+  MAX_IMAGE_BYTES,
+  sniffImageType,
+} from "../src/index";
+
+/** The problem a check found, as its English sentence (or `null`). */
+const sentence = (problem: { code: ProblemCode; params?: object } | null) =>
+  problem && renderProblem({ path: "avatarUrl", ...problem }, "en");
 
 const PNG_HEADER = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const dataUrl = (type: string, bytes: number[] | Uint8Array) =>
@@ -15,20 +26,24 @@ describe("image URLs", () => {
   });
 
   it("accepts a small real image as a data URL", () => {
-    expect(checkImageDataUrl(dataUrl("image/png", [...PNG_HEADER, 0, 0, 0, 0]))).toBeNull();
+    expect(sentence(checkImageDataUrl(dataUrl("image/png", [...PNG_HEADER, 0, 0, 0, 0])))).toBeNull();
   });
 
   it("refuses a data URL whose bytes are not the declared image", () => {
-    expect(checkImageDataUrl(dataUrl("image/png", [0xff, 0xd8, 0xff, 0xe0]))).toMatch(/image\/jpeg, not image\/png/);
-    expect(checkImageDataUrl(dataUrl("image/png", [...new TextEncoder().encode("<html>")]))).toMatch(/not a PNG/);
-    expect(checkImageDataUrl("data:text/html;base64,PGh0bWw+")).toMatch(/data:image/);
+    expect(sentence(checkImageDataUrl(dataUrl("image/png", [0xff, 0xd8, 0xff, 0xe0])))).toMatch(
+      /image\/jpeg, not image\/png/,
+    );
+    expect(sentence(checkImageDataUrl(dataUrl("image/png", [...new TextEncoder().encode("<html>")])))).toMatch(
+      /not a PNG/,
+    );
+    expect(sentence(checkImageDataUrl("data:text/html;base64,PGh0bWw+"))).toMatch(/data:image/);
   });
 
   it("refuses images of 100 KB or more", () => {
     const big = new Uint8Array(MAX_IMAGE_BYTES);
     big.set(PNG_HEADER);
-    expect(checkImageDataUrl(dataUrl("image/png", big))).toBe("Image must be smaller than 100 KB");
-    expect(checkImageDataUrl(dataUrl("image/png", big.subarray(0, MAX_IMAGE_BYTES - 1)))).toBeNull();
+    expect(sentence(checkImageDataUrl(dataUrl("image/png", big)))).toBe("Image must be smaller than 100 KB");
+    expect(sentence(checkImageDataUrl(dataUrl("image/png", big.subarray(0, MAX_IMAGE_BYTES - 1))))).toBeNull();
   });
 
   it("accepts https URLs only", () => {

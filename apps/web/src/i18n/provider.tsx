@@ -1,17 +1,19 @@
 "use client";
 
-import type { Locale } from "@profilehub/validators";
+import type { ErrorReason, Issue, Locale } from "@profilehub/validators";
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
 import { formatters, type Formatters } from "./format";
 import { messagesFor, type Messages } from "./index";
-import { translateIssue } from "./issues";
+import { problemText, refusalText } from "./problems";
 
 interface I18n {
   locale: Locale;
   t: Messages;
   format: Formatters;
-  /** A validation message from the shared schemas or the server, in the UI's language. */
-  issue: (message: string) => string;
+  /** A problem (from the shared schemas or the server), in the UI's language. */
+  problem: (issue: Pick<Issue, "path" | "code" | "params">) => string;
+  /** Why the server refused a call, in the UI's language. */
+  refusal: (reason: ErrorReason, params?: object) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -23,7 +25,8 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
       locale,
       t: messagesFor(locale),
       format: formatters(locale),
-      issue: (message) => translateIssue(message, locale),
+      problem: (issue) => problemText(issue, locale),
+      refusal: (reason, params) => refusalText(reason, params, locale),
     }),
     [locale],
   );

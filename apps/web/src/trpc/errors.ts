@@ -1,17 +1,20 @@
-import type { Issue } from "@profilehub/validators";
+import { isErrorReason, isProblemCode, type ErrorReason, type Issue } from "@profilehub/validators";
 
 /** What the router puts in `error.data` (packages/api/src/trpc.ts errorFormatter). */
 export interface RouterErrorData {
   code?: string;
   httpStatus?: number;
   reason?: string | null;
+  params?: object;
   issues?: Issue[];
 }
 
 export interface RouterError {
   message: string;
-  reason: string | null;
+  reason: ErrorReason | null;
+  params: object;
   status: number | null;
+  /** Only problems with a code this UI knows (a newer server may send others: shown generically). */
   issues: Issue[];
 }
 
@@ -20,11 +23,13 @@ const SIGNED_OUT = new Set(["token_missing", "token_invalid", "token_expired", "
 /** Reason, status and field issues of a failed tRPC call (or of a network failure). */
 export function routerError(error: unknown): RouterError {
   const data = (error as { data?: RouterErrorData | null } | null)?.data ?? null;
+  const issues = Array.isArray(data?.issues) ? data.issues : [];
   return {
     message: error instanceof Error ? error.message : String(error),
-    reason: data?.reason ?? null,
+    reason: isErrorReason(data?.reason) ? data.reason : null,
+    params: data?.params ?? {},
     status: data?.httpStatus ?? null,
-    issues: Array.isArray(data?.issues) ? data.issues : [],
+    issues: issues.filter((issue) => isProblemCode(issue.code)),
   };
 }
 

@@ -30,5 +30,6 @@ export function updateUserRequest(
     requestId: ctx.requestId,
     policy: doorPolicy(ctx.door, { emailChangeConfirmation: ctx.config.emailChangeConfirmation }),
     input,
+    requestProblems: ctx.requestProblems,
   };
 }

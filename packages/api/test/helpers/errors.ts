@@ -13,8 +13,10 @@ export async function failure(promise: Promise<unknown>): Promise<{
     await promise;
   } catch (error) {
     expect(error).toBeInstanceOf(TRPCError);
-    const described = describeError(error);
-    return { code: (error as TRPCError).code, ...described };
+    const { reason, message, issues } = describeError(error);
+    // Where and what, as readers see it (the codes are asserted where a test is about them).
+    const located = issues.map((issue) => ({ path: issue.path, message: issue.message }));
+    return { code: (error as TRPCError).code, reason, message, issues: located };
   }
   throw new Error("Expected the call to fail, but it succeeded");
 }

@@ -1,16 +1,12 @@
-import { emailSchema, metadataPatchSchema, metadataSchema, passwordSchema } from "@profilehub/validators";
+import { metadataSchema, passwordSchema } from "@profilehub/validators";
 import { z } from "zod";
 import { defineFields, field } from "../shared/fields";
 
 /** Dialect A — `PUT /api/v3/auth/user` (seed 000): request fields and their canonical names. */
 export const authUserFields = defineFields({
-  email: field("email", emailSchema, "New email address (pending until the link mailed to it is opened)"),
-  password: field("password", passwordSchema(6), "New password (at least 6 characters); takes effect immediately"),
-  data: field(
-    "userMetadataPatch",
-    metadataPatchSchema,
-    "User metadata to merge (top level; a null value removes the key)",
-  ),
+  email: field("email", "New email address (pending until the link mailed to it is opened)"),
+  password: field("password", "New password (at least 6 characters); takes effect immediately", passwordSchema(6)),
+  data: field("userMetadataPatch", "User metadata to merge (top level; a null value removes the key)"),
 });
 
 export const authUserSchema = z

@@ -1,51 +1,71 @@
 import type { ErrorReason } from "@profilehub/api";
 import type { ErrorInfo } from "@/server/http/error-info";
+import { ledByField, standardWording, word, type IssueWording } from "../shared/wording";
 import { authUserFields } from "./contract";
 
+interface Answer {
+  errno: number;
+  /** The HTTP status when it differs from the router's (kept within the document's 400 / 401). */
+  status?: number;
+}
+
+const INVALID: Answer = { errno: -100004 };
+const UNAUTHORIZED: Answer = { errno: -100002 };
+const SERVER: Answer = { errno: -100001, status: 500 };
+
 /**
- * errno of each failure. The document gives -100004 for invalid requests; the others follow the
- * same scheme (see docs/dialects.md). Statuses stay within the documented 400 / 401 where the
- * meaning fits, so clients written for the document handle them.
+ * errno of each reason (docs/dialects/a-auth-user.md). The document gives -100004 for invalid
+ * requests and -100002 for a bad token; the others follow the same scheme. Statuses stay within
+ * the documented 400 / 401 where the meaning fits, so clients written for the document handle them.
  */
-const ERRNO: Partial<Record<ErrorReason, { errno: number; status?: number }>> = {
-  validation: { errno: -100004 },
-  invalid_json: { errno: -100004 },
-  payload_too_large: { errno: -100004 },
-  unsupported_media_type: { errno: -100004 },
+const ANSWERS: Record<ErrorReason, Answer> = {
+  validation: INVALID,
+  invalid_json: INVALID,
+  payload_too_large: INVALID,
+  unsupported_media_type: INVALID,
+  email_token_invalid: INVALID,
   conflict: { errno: -100004, status: 400 },
   webhook_rejected: { errno: -100004, status: 400 },
-  token_missing: { errno: -100002 },
-  token_invalid: { errno: -100002 },
-  token_expired: { errno: -100002 },
-  session_revoked: { errno: -100002 },
+  token_missing: UNAUTHORIZED,
+  token_invalid: UNAUTHORIZED,
+  token_expired: UNAUTHORIZED,
+  session_revoked: UNAUTHORIZED,
+  project_mismatch: UNAUTHORIZED,
+  invalid_credentials: UNAUTHORIZED,
+  invalid_grant: UNAUTHORIZED,
+  totp_required: UNAUTHORIZED,
+  totp_invalid: UNAUTHORIZED,
+  server_key_invalid: UNAUTHORIZED,
   forbidden: { errno: -100003 },
+  csrf_failed: { errno: -100003 },
+  mailbox_disabled: { errno: -100003 },
   user_not_found: { errno: -100005, status: 401 },
+  team_not_found: { errno: -100005, status: 400 },
   rate_limited: { errno: -100007 },
   method_not_allowed: { errno: -100008 },
   webhook_failed: { errno: -100009, status: 503 },
   unavailable: { errno: -100009 },
+  internal: SERVER,
 };
 
-const UNAUTHORIZED = "Invalid or expired access token";
+/** The document's wording for the two validation failures it names; `field: sentence` for the rest. */
+const WORDING: IssueWording = {
+  ...ledByField(standardWording(authUserFields)),
+  too_short: (issue, path) =>
+    path === "password" ? `Password must be at least ${issue.params.minimum} characters` : `${path}: ${issue.message}`,
+  invalid_email: (issue, path) => (path === "email" ? "Invalid email format" : `${path}: ${issue.message}`),
+};
 
-/** The document's wording for the two validation failures it names. */
 function message(error: ErrorInfo): string {
-  if (ERRNO[error.reason]?.errno === -100002) return UNAUTHORIZED;
+  if (ANSWERS[error.reason] === UNAUTHORIZED) return "Invalid or expired access token";
   if (error.issues.length === 0) return error.message;
-  return error.issues
-    .map((issue) => {
-      const path = authUserFields.dialectPath(issue.path);
-      if (path === "password" && /too short/.test(issue.message)) return "Password must be at least 6 characters";
-      if (path === "email" && issue.message === "Email is invalid") return "Invalid email format";
-      return issue.path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join("; ");
+  return error.issues.map((issue) => word(WORDING, authUserFields, issue)).join("; ");
 }
 
 export function authUserError(error: ErrorInfo): Response {
-  const mapped = ERRNO[error.reason] ?? { errno: -100001, status: 500 };
+  const answer = ANSWERS[error.reason];
   return Response.json(
-    { data: null, success: false, errno: mapped.errno, error: message(error) },
-    { status: mapped.status ?? error.status },
+    { data: null, success: false, errno: answer.errno, error: message(error) },
+    { status: answer.status ?? error.status },
   );
 }

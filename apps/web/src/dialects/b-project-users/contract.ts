@@ -1,43 +1,26 @@
-import {
-  bioSchema,
-  birthdateSchema,
-  displayNameSchema,
-  imageUrlSchema,
-  locationSchema,
-  metadataSchema,
-  usernameSchema,
-} from "@profilehub/validators";
 import { z } from "zod";
 import { defineFields, field } from "../shared/fields";
 
 /** Dialect B — `PATCH /:projectId/users/:userId` (seed 001): the fields of `update` and their canonical names. */
 export const projectUserFields = defineFields({
-  name: field("displayName", displayNameSchema.nullable(), "Updated name (null clears it)"),
+  name: field("displayName", "Updated name (null clears it)"),
   username: field(
     "username",
-    usernameSchema.nullable(),
     "Updated username: trimmed, lowercased, and every character other than a-z, 0-9, . and _ removed; 3-30 characters after that; unique in the project. The sanitized value is stored and returned.",
   ),
   avatar: field(
     "avatarUrl",
-    imageUrlSchema.nullable(),
     "URL to the user's new avatar: an https URL, or a base64 data URL of a PNG, JPEG, GIF, WebP or AVIF image under 100 KB",
   ),
-  bio: field("bio", bioSchema.nullable(), "User biography (at most 1000 characters)"),
+  bio: field("bio", "User biography (at most 1000 characters)"),
   birthdate: field(
     "birthdate",
-    birthdateSchema.nullable(),
     "User's birthdate: an ISO date (YYYY-MM-DD; an ISO timestamp's date part is kept), between 1900-01-01 and today",
   ),
-  location: field(
-    "location",
-    locationSchema.nullable(),
-    "Object with longitude (-180..180) and latitude (-90..90); returned as a GeoJSON Point",
-  ),
-  metadata: field("userMetadata", metadataSchema, "Additional metadata: replaces the whole object (at most 64 KB)"),
+  location: field("location", "Object with longitude (-180..180) and latitude (-90..90); returned as a GeoJSON Point"),
+  metadata: field("userMetadata", "Additional metadata: replaces the whole object (at most 64 KB)"),
   secureMetadata: field(
     "serverMetadata",
-    metadataSchema,
     "Secure metadata: replaces the whole object; stored, used by the server, never returned",
   ),
 });

@@ -1,5 +1,6 @@
 import type { ErrorReason } from "@profilehub/api";
 import type { ErrorInfo } from "@/server/http/error-info";
+import { ledByField, standardWording, word, type IssueWording } from "../shared/wording";
 import { projectUserFields } from "./contract";
 
 /** Dialect B's error body (seed 001): `{error, code}`, plus `details` on server errors. */
@@ -11,18 +12,24 @@ export interface ProjectUserError {
 
 const body = (status: number, payload: ProjectUserError): Response => Response.json(payload, { status });
 
-/** The documented answer to a missing or empty `update`. */
-export const missingData = (): Response => body(400, { error: "Missing required data", code: "user/missing-data" });
-
 const SERVER_ERROR = "Internal server error";
 const UNEXPECTED = "An unexpected error occurred; quote the x-request-id response header when reporting it";
 
-/** Every field problem at once, in B's field names: `location.latitude: Latitude must be …; bio: …`. */
+/** Each problem as `field: sentence`, in B's field names. */
+const WORDING: IssueWording = ledByField(standardWording(projectUserFields));
+
+/**
+ * Every field problem at once, in B's field names: `location.latitude: Latitude must be …; bio: …`,
+ * keys `update` may not hold first, named together (`Unknown fields in update: email, nickname`).
+ */
 function invalidDataMessage(error: ErrorInfo): string {
   if (error.issues.length === 0) return error.message;
-  return error.issues
-    .map((issue) => (issue.path ? `${projectUserFields.dialectPath(issue.path)}: ${issue.message}` : issue.message))
-    .join("; ");
+  const unknown = error.issues.filter((issue) => issue.code === "unknown_field").map((issue) => issue.path);
+  const others = error.issues.filter((issue) => issue.code !== "unknown_field");
+  const lines = others.map((issue) => word(WORDING, projectUserFields, issue));
+  if (unknown.length > 0)
+    lines.unshift(`Unknown field${unknown.length > 1 ? "s" : ""} in update: ${unknown.join(", ")}`);
+  return lines.join("; ");
 }
 
 type Render = (error: ErrorInfo) => { status: number } & ProjectUserError;
@@ -30,6 +37,11 @@ type Render = (error: ErrorInfo) => { status: number } & ProjectUserError;
 const invalid =
   (status: number, code: string): Render =>
   (error) => ({ status, error: invalidDataMessage(error), code });
+/** A missing or empty `update` has its own documented answer. */
+const invalidOrMissing: Render = (error) =>
+  error.issues.some((issue) => issue.code === "missing_param")
+    ? { status: 400, error: "Missing required data", code: "user/missing-data" }
+    : invalid(400, "user/invalid-data")(error);
 const fixed =
   (status: number, code: string, message?: string): Render =>
   (error) => ({ status, error: message ?? error.message, code });
@@ -45,8 +57,7 @@ const serverError =
 
 /** One rule per router reason (exhaustive: a new reason must be given a documented answer here). */
 const RULES: Record<ErrorReason, Render> = {
-  validation: invalid(400, "user/invalid-data"),
-  current_password_wrong: invalid(400, "user/invalid-data"),
+  validation: invalidOrMissing,
   email_token_invalid: invalid(400, "user/invalid-data"),
   team_not_found: invalid(400, "user/invalid-data"),
   invalid_json: fixed(400, "request/invalid-json"),
@@ -54,16 +65,16 @@ const RULES: Record<ErrorReason, Render> = {
   token_invalid: unauthorized,
   token_expired: unauthorized,
   session_revoked: unauthorized,
+  project_mismatch: unauthorized,
   invalid_credentials: unauthorized,
   invalid_grant: unauthorized,
   totp_required: unauthorized,
   totp_invalid: unauthorized,
-  server_key_invalid: unauthorized,
+  server_key_invalid: fixed(401, "auth/unauthorized", "Invalid API key"),
   csrf_failed: fixed(403, "user/not-authorized"),
   mailbox_disabled: fixed(403, "user/not-authorized"),
   forbidden: fixed(403, "user/not-authorized"),
   user_not_found: fixed(404, "user/not-found", "User not found"),
-  project_not_found: fixed(404, "user/not-found", "User not found"),
   method_not_allowed: fixed(405, "request/method-not-allowed"),
   conflict: (error) =>
     error.issues.some((issue) => issue.path === "username")

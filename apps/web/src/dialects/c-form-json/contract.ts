@@ -1,26 +1,16 @@
-import { alphabeticNameSchema, bioSchema, emailSchema } from "@profilehub/validators";
+import { alphabeticNameSchema } from "@profilehub/validators";
 import { z } from "zod";
 import { defineFields, field } from "../shared/fields";
 
 /** Dialect C — `PUT /api/user/update` (seed 002): the fields of the `json` string, and their canonical names. */
 export const formJsonFields = defineFields({
-  name: field("firstName", alphabeticNameSchema, "User’s first name (alphabetic characters only); required"),
-  surname: field("lastName", alphabeticNameSchema, "User’s last name (alphabetic characters only); required"),
-  email: field(
-    "email",
-    emailSchema,
-    "User’s email address (must be unique); required. A change applies at once, unverified",
-  ),
-  description: field("bio", bioSchema.nullable(), "User’s profile description (optional; empty or null clears it)"),
+  name: field("firstName", "User’s first name (alphabetic characters only); required", alphabeticNameSchema),
+  surname: field("lastName", "User’s last name (alphabetic characters only); required", alphabeticNameSchema),
+  email: field("email", "User’s email address (must be unique); required. A change applies at once, unverified"),
+  description: field("bio", "User’s profile description (optional; empty or null clears it)"),
 });
 
 export type FormJsonField = (typeof formJsonFields.names)[number];
-
-/** Documented as "automatically excluded from updates": accepted, never written. */
-export const IGNORED_FIELDS = ["id", "role", "password", "created_at", "remember_token"] as const;
-
-/** Required by the document (checked by this dialect; format and uniqueness by the router). */
-export const REQUIRED_FIELDS = ["name", "surname", "email"] as const satisfies readonly FormJsonField[];
 
 /** The request as the document shows it: a form (or JSON) field `json` holding the fields as a JSON string. */
 export const formJsonRequestSchema = z

@@ -1,35 +1,66 @@
-import type { Issue } from "@profilehub/validators";
+import type { AnyWording, IssueWording } from "../shared/wording";
 
 /**
- * Dialect C's wording of validation problems (the product's framework style: "The name field is
- * required."). Issues already worded so are kept; the router's wording of the others is
- * translated where it is known, and otherwise prefixed with the field.
+ * Dialect C's wording of every problem (the product's framework style: "The name field is
+ * required."), with the sentences the document's framework uses where it has one.
  */
-export const formJsonMessages = {
-  required: (field: string) => `The ${field} field is required.`,
-  string: (field: string) => `The ${field} field must be a string.`,
-  letters: (field: string) => `The ${field} field must only contain letters.`,
-  json: "The json field must be a valid JSON string holding an object of fields.",
-  body: "The request body must be form fields or a JSON object.",
+const invalid: AnyWording = (issue, path) => (path ? `The ${path} field is invalid: ${issue.message}` : issue.message);
+const required = (_: unknown, path: string) => `The ${path} field is required.`;
+
+export const FORM_JSON_WORDING: IssueWording = {
+  not_an_object: () => "The request body must be form fields or a JSON object.",
+  invalid_form_json: () => "The json field must be a valid JSON string holding an object of fields.",
+  missing_param: required,
+  required,
+  empty: required,
+  invalid_type: (_, path) => `The ${path} field must be a string.`,
+  letters_only: (_, path) => `The ${path} field must only contain letters.`,
+  too_long: (issue, path) => `The ${path} field must not be greater than ${issue.params.maximum} characters.`,
+  too_short: (issue, path) => `The ${path} field must be at least ${issue.params.minimum} characters.`,
+  invalid_email: (_, path) => `The ${path} field must be a valid email address.`,
+  taken: (_, path) => `The ${path} has already been taken.`,
+  address_taken_since: (_, path) => `The ${path} has already been taken.`,
+  unknown_field: invalid,
+  read_only: invalid,
+  server_only: invalid,
+  exclusive_with: invalid,
+  only_with: invalid,
+  too_many_items: invalid,
+  not_one_of: invalid,
+  out_of_range: invalid,
+  invalid_uuid: invalid,
+  invalid_characters: invalid,
+  username_too_short: invalid,
+  invalid_date: invalid,
+  date_out_of_range: invalid,
+  invalid_tag: invalid,
+  invalid_expo_push_token: invalid,
+  invalid_project_id: invalid,
+  invalid_url: invalid,
+  invalid_timestamp: invalid,
+  image_not_https: invalid,
+  image_url_too_long: invalid,
+  image_malformed_data_url: invalid,
+  image_invalid_base64: invalid,
+  image_too_large: invalid,
+  image_unsupported_type: invalid,
+  image_type_mismatch: invalid,
+  metadata_too_large: invalid,
+  metadata_too_deep: invalid,
+  metadata_key_empty: invalid,
+  metadata_key_too_long: invalid,
+  password_hash_unsupported: invalid,
+  password_hash_cost: invalid,
+  invalid_totp_secret: invalid,
+  totp_code_format: invalid,
+  totp_code_invalid: invalid,
+  totp_code_mismatch: invalid,
+  current_password_required: invalid,
+  current_password_incorrect: invalid,
+  password_unchanged: invalid,
+  not_team_member: invalid,
+  changed_concurrently: invalid,
+  password_changed_concurrently: invalid,
+  duplicate: invalid,
+  invalid: invalid,
 };
-
-const TRANSLATIONS: [RegExp, (field: string, match: RegExpExecArray) => string][] = [
-  [/has already been taken/, (field) => `The ${field} has already been taken.`],
-  [/^Email is invalid$/, (field) => `The ${field} field must be a valid email address.`],
-  [
-    /too long \(maximum is (\d+) characters\)/,
-    (field, match) => `The ${field} field must not be greater than ${match[1]} characters.`,
-  ],
-  [/must be a string/, (field) => formJsonMessages.string(field)],
-  [/cannot be empty/, (field) => formJsonMessages.required(field)],
-];
-
-/** One problem as a sentence; `issue.path` is already in dialect C's names. */
-export function formJsonMessage(issue: Issue): string {
-  if (issue.message.startsWith("The ") || issue.path === "") return issue.message;
-  for (const [pattern, render] of TRANSLATIONS) {
-    const match = pattern.exec(issue.message);
-    if (match) return render(issue.path, match);
-  }
-  return `The ${issue.path} field is invalid: ${issue.message}`;
-}

@@ -1,16 +1,16 @@
-import { isAlphabeticName, type Issue } from "@profilehub/validators";
-import { asObject } from "../shared/fields";
-import { formJsonFields, REQUIRED_FIELDS, type FormJsonField } from "./contract";
-import { formJsonMessages } from "./messages";
+import { createIssue, type Issue } from "@profilehub/validators";
+import { asObject, notAnObject } from "../shared/fields";
+import { formJsonFields } from "./contract";
 
-/** A parsed request: the canonical changes, and the problems found by dialect C's own rules. */
+/** A parsed request: the canonical changes, and what could not be read. */
 export interface FormJsonRequest {
   changes: Record<string, unknown>;
-  /** In dialect C's names and wording. */
-  issues: Issue[];
+  problems: Issue[];
 }
 
-type Collected = { ok: true; fields: Record<string, unknown> } | { ok: false; message: string };
+type Collected = { ok: true; fields: Record<string, unknown> } | { ok: false; problem: Issue };
+
+const unreadableJson = (): Issue => createIssue("json", "invalid_form_json");
 
 /**
  * The fields of a request. Precedence: the fields inside `json` (a JSON string — or, in a JSON
@@ -20,7 +20,7 @@ type Collected = { ok: true; fields: Record<string, unknown> } | { ok: false; me
 function collectFields(body: unknown): Collected {
   if (body === undefined) return { ok: true, fields: {} };
   const object = asObject(body);
-  if (!object) return { ok: false, message: formJsonMessages.body };
+  if (!object) return { ok: false, problem: notAnObject() };
   const { json, ...beside } = object;
   if (json === undefined || json === null) return { ok: true, fields: beside };
   let inner: unknown = json;
@@ -28,46 +28,26 @@ function collectFields(body: unknown): Collected {
     try {
       inner = JSON.parse(json);
     } catch {
-      return { ok: false, message: formJsonMessages.json };
+      return { ok: false, problem: unreadableJson() };
     }
   }
   const fields = asObject(inner);
-  return fields ? { ok: true, fields: { ...beside, ...fields } } : { ok: false, message: formJsonMessages.json };
-}
-
-const blank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && !value.trim());
-
-/** `name`, `surname`: required, letters only (trimmed first). */
-function nameValue(field: FormJsonField, value: unknown, issues: Issue[]): unknown {
-  if (blank(value)) issues.push({ path: field, message: formJsonMessages.required(field) });
-  else if (typeof value !== "string") issues.push({ path: field, message: formJsonMessages.string(field) });
-  else if (!isAlphabeticName(value.trim())) issues.push({ path: field, message: formJsonMessages.letters(field) });
-  return typeof value === "string" ? value.trim() : value;
+  return fields ? { ok: true, fields: { ...beside, ...fields } } : { ok: false, problem: unreadableJson() };
 }
 
 /**
- * Applies dialect C's documented rules — required fields, alphabetic names — and maps the four
- * fields to canonical names. Every other key (the documented `id`, `role`, `password`,
- * `created_at`, `remember_token`, and anything unknown) is ignored: never written.
+ * Maps the document's four fields to canonical names; an empty description clears it, like a
+ * form field left empty. Every other key (the documented `id`, `role`, `password`, `created_at`,
+ * `remember_token`, and anything unknown) is ignored: never written. The document's rules
+ * (required fields, alphabetic names) are dialect C's door policy, enforced by the router.
  */
-export function parseFormJson(body: unknown): FormJsonRequest | { problem: string } {
+export function parseFormJson(body: unknown): FormJsonRequest {
   const collected = collectFields(body);
-  if (!collected.ok) return { problem: collected.message };
-  const { fields } = collected;
-  const issues: Issue[] = [];
-  const known: Record<string, unknown> = {};
-  for (const field of REQUIRED_FIELDS) {
-    if (field === "email") {
-      if (blank(fields.email)) issues.push({ path: "email", message: formJsonMessages.required("email") });
-      else known.email = fields.email;
-    } else {
-      known[field] = nameValue(field, fields[field], issues);
-    }
-  }
-  const description = fields.description;
-  if (description !== undefined) {
-    // An empty description clears it, like a form field left empty.
-    known.description = typeof description === "string" ? description.trim() || null : description;
-  }
-  return { changes: formJsonFields.toCanonical(known).changes, issues };
+  if (!collected.ok) return { changes: {}, problems: [collected.problem] };
+  const { description, ...fields } = collected.fields;
+  const known = description === undefined ? fields : { ...fields, description: blankToNull(description) };
+  // Keys the map does not know are ignored, like the documented ones: nothing to report.
+  return { changes: formJsonFields.toCanonical(known).changes, problems: [] };
 }
+
+const blankToNull = (value: unknown) => (typeof value === "string" ? value.trim() || null : value);

@@ -1,13 +1,4 @@
-import {
-  displayNameSchema,
-  emailSchema,
-  imageUrlSchema,
-  metadataSchema,
-  passwordHashSchema,
-  passwordSchema,
-  teamIdSchema,
-  totpSecretBase64Schema,
-} from "@profilehub/validators";
+import { metadataSchema, passwordSchema } from "@profilehub/validators";
 import { z } from "zod";
 import { defineFields, field } from "../shared/fields";
 
@@ -26,60 +17,45 @@ const EMAIL_AUTH =
 export const currentUserFields = defineFields({
   display_name: field(
     "displayName",
-    displayNameSchema.nullable(),
     "Human-readable user display name. This is not a unique identifier. (An empty string clears it.)",
   ),
-  profile_image_url: field("avatarUrl", imageUrlSchema.nullable(), IMAGE),
-  client_metadata: field("userMetadata", metadataSchema.nullable(), `${CLIENT_METADATA} Replaced, not merged.`),
+  profile_image_url: field("avatarUrl", IMAGE),
+  client_metadata: field("userMetadata", `${CLIENT_METADATA} Replaced, not merged.`, metadataSchema.nullable()),
   client_read_only_metadata: field(
     "appMetadata",
-    metadataSchema.nullable(),
     `${CLIENT_READ_ONLY_METADATA} Server access only.`,
+    metadataSchema.nullable(),
   ),
-  server_metadata: field("serverMetadata", metadataSchema.nullable(), `${SERVER_METADATA} Server access only.`),
+  server_metadata: field("serverMetadata", `${SERVER_METADATA} Server access only.`, metadataSchema.nullable()),
   primary_email: field(
     "email",
-    emailSchema,
     "Primary email. Applied at once and marked unverified (unless primary_email_verified is true); a verification link is mailed to it. Server access only.",
   ),
   primary_email_verified: field(
     "emailVerified",
-    z.boolean(),
     "Whether the primary email has been verified to belong to this user. Server access only.",
   ),
-  primary_email_auth_enabled: field("emailAuthEnabled", z.boolean(), `${EMAIL_AUTH}. Server access only.`),
+  primary_email_auth_enabled: field("emailAuthEnabled", `${EMAIL_AUTH}. Server access only.`),
   password: field(
     "password",
-    passwordSchema(8),
     "Sets the user’s password. Doing so revokes all current sessions. Server access only.",
+    passwordSchema(8),
   ),
   password_hash: field(
     "passwordHash",
-    passwordHashSchema,
     "Sets the user’s password hash (bcrypt or argon2id, Modular Crypt Format). Doing so revokes all current sessions. Not together with password. Server access only.",
   ),
   totp_secret_base64: field(
     "totpSecretBase64",
-    totpSecretBase64Schema.nullable(),
     "Enables 2FA and sets a TOTP secret for the user. Set to null to disable 2FA.",
   ),
   selected_team_id: field(
     "selectedTeamId",
-    teamIdSchema.nullable(),
     "ID of the team currently selected by the user (a team the user belongs to; null deselects)",
   ),
 });
 
 export type CurrentUserField = (typeof currentUserFields.names)[number];
-
-/** What client access may write (Stack Auth's client update schema); server access writes every field. */
-export const CLIENT_FIELDS: readonly CurrentUserField[] = [
-  "display_name",
-  "profile_image_url",
-  "client_metadata",
-  "selected_team_id",
-  "totp_secret_base64",
-];
 
 const jsonObject = z.record(z.string(), z.json());
 

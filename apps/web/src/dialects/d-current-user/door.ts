@@ -1,15 +1,21 @@
 import type { DoorAdapter } from "@/server/http/define-route";
 import { MAX_BODY_BYTES, toStackError } from "./errors";
 import { stackErrorResponse } from "./known-errors";
-import { accessTokenOf, serverKeyOf } from "./stack-auth";
+import { accessTokenOf, claimsServerAccess, projectIdOf, serverKeyOf } from "./stack-auth";
 
 /**
  * Dialect D: Stack Auth headers in (`x-stack-access-token`; the secret server key only with
- * `x-stack-access-type: server`), Stack known errors out. The caps leave room for a 100 KB image.
+ * `x-stack-access-type: server`; the project in `x-stack-project-id`), Stack known errors out.
+ * The caps leave room for a 100 KB image.
  */
 export const currentUserDoor: DoorAdapter = {
   door: "dialect-d",
   maxBodyBytes: MAX_BODY_BYTES,
-  credentials: (request) => ({ accessToken: accessTokenOf(request), serverKey: serverKeyOf(request) }),
+  credentials: (request) => ({
+    accessToken: accessTokenOf(request),
+    serverKey: serverKeyOf(request),
+    serverAccessClaimed: claimsServerAccess(request),
+    projectId: projectIdOf(request),
+  }),
   errorResponse: (error, request) => stackErrorResponse(toStackError(error, request)),
 };

@@ -1,5 +1,8 @@
+import type { ErrorReason } from "@profilehub/api";
 import type { Issue } from "@profilehub/validators";
 import type { ErrorInfo } from "@/server/http/error-info";
+import { dialectPathOf } from "../shared/fields";
+import { standardWording, word } from "../shared/wording";
 import { currentUserFields } from "./contract";
 import { KnownErrors, type StackError } from "./known-errors";
 import { expiredTokenError } from "./stack-auth";
@@ -11,32 +14,50 @@ export interface ErrorSubject {
   userId?: string;
   teamId?: unknown;
   email?: unknown;
+  /** The body's keys in the order sent (offending keys are named in that order). */
+  bodyKeys?: readonly string[];
 }
 
-/** Canonical names that appear inside the router's messages (e.g. "passwordHash"), in the dialect's names. */
-const renamed = (message: string) =>
-  message.replace(/\b[a-z]+[A-Z]\w*\b/g, (name) => currentUserFields.dialectPath(name));
+const WORDING = standardWording(currentUserFields);
+/** Problems Stack reports as keys its schema does not allow for the caller. */
+const NOT_ALLOWED: ReadonlySet<Issue["code"]> = new Set(["unknown_field", "server_only", "read_only"]);
 
 const problemLine = (issue: Issue) => {
-  const path = issue.path ? `body.${currentUserFields.dialectPath(issue.path)}` : "body";
-  return `${path}: ${renamed(issue.message)}`;
+  if (issue.code === "not_an_object") return "body must be a JSON object";
+  const path = issue.path ? `body.${dialectPathOf(currentUserFields, issue)}` : "body";
+  return `${path}: ${word(WORDING, currentUserFields, issue)}`;
 };
+
+/** `body contains unknown properties: a, b`, in the order the keys were sent. */
+function notAllowedLine(issues: Issue[], subject: ErrorSubject): string[] {
+  const keys = issues.map((issue) => dialectPathOf(currentUserFields, issue));
+  if (keys.length === 0) return [];
+  const sent = subject.bodyKeys ?? [];
+  const rank = (key: string) => (sent.includes(key) ? sent.indexOf(key) : sent.length);
+  return [`body contains unknown properties: ${[...keys].sort((a, b) => rank(a) - rank(b)).join(", ")}`];
+}
+
+/** The one problem Stack has a dedicated known error for, if the request has only that one. */
+function dedicatedError(issue: Issue, subject: ErrorSubject): StackError | null {
+  if (issue.code === "too_short" && issue.path === "password")
+    return KnownErrors.passwordTooShort(issue.params.minimum);
+  if (issue.code === "too_long" && issue.path === "password") return KnownErrors.passwordTooLong(issue.params.maximum);
+  if (issue.code === "password_unchanged") return KnownErrors.passwordRequirementsNotMet(issue.message);
+  if (issue.code === "not_team_member") {
+    return KnownErrors.teamMembershipNotFound(String(subject.teamId), subject.userId ?? "");
+  }
+  return null;
+}
 
 /** Validation failures: Stack's dedicated codes where one applies, else SCHEMA_ERROR listing every problem. */
 function validationError(error: ErrorInfo, request: Request, subject: ErrorSubject): StackError {
   const [only, ...others] = error.issues;
-  if (!only) return KnownErrors.schemaError(request, [renamed(error.message)]);
-  if (others.length === 0 && only.path === "password") {
-    const min = /too short \(minimum is (\d+)/.exec(only.message);
-    if (min) return KnownErrors.passwordTooShort(Number(min[1]));
-    const max = /too long \(maximum is (\d+)/.exec(only.message);
-    if (max) return KnownErrors.passwordTooLong(Number(max[1]));
-    if (/different from the current/.test(only.message)) return KnownErrors.passwordRequirementsNotMet(only.message);
-  }
-  if (others.length === 0 && only.path === "selectedTeamId" && /not a member/.test(only.message)) {
-    return KnownErrors.teamMembershipNotFound(String(subject.teamId), subject.userId ?? "");
-  }
-  return KnownErrors.schemaError(request, error.issues.map(problemLine));
+  if (!only) return KnownErrors.schemaError(request, [error.message]);
+  const dedicated = others.length === 0 ? dedicatedError(only, subject) : null;
+  if (dedicated) return dedicated;
+  const notAllowed = error.issues.filter((issue) => NOT_ALLOWED.has(issue.code));
+  const rest = error.issues.filter((issue) => !NOT_ALLOWED.has(issue.code));
+  return KnownErrors.schemaError(request, [...notAllowedLine(notAllowed, subject), ...rest.map(problemLine)]);
 }
 
 function conflictError(error: ErrorInfo, subject: ErrorSubject): StackError {
@@ -46,51 +67,49 @@ function conflictError(error: ErrorInfo, subject: ErrorSubject): StackError {
   return KnownErrors.userUpdateConflict(error.message);
 }
 
-function contentTypeOf(request: Request): string {
-  return (request.headers.get("content-type") ?? "").split(";")[0]!.trim();
-}
+const contentTypeOf = (request: Request) => (request.headers.get("content-type") ?? "").split(";")[0]!.trim();
 
-/** Any failure, as Stack Auth reports it (see docs/dialects/d-current-user.md for the whole table). */
+type Render = (error: ErrorInfo, request: Request, subject: ErrorSubject) => StackError;
+
+/** Every reason, as Stack Auth reports it (docs/dialects/d-current-user.md has the whole table). */
+const RENDER: Record<ErrorReason, Render> = {
+  validation: validationError,
+  invalid_json: () => KnownErrors.bodyParsingError("Invalid JSON in request body"),
+  unsupported_media_type: (_, request) =>
+    KnownErrors.bodyParsingError(`Unknown content type in request body: ${contentTypeOf(request)}`),
+  payload_too_large: () =>
+    KnownErrors.bodyParsingError(`Request body is too large (maximum is ${MAX_BODY_BYTES / 1024} KB)`, 413),
+  token_missing: () => KnownErrors.cannotGetOwnUserWithoutUser(),
+  token_invalid: () => KnownErrors.unparsableAccessToken(),
+  token_expired: (_, request) => expiredTokenError(request),
+  session_revoked: () => KnownErrors.invalidAccessToken(),
+  project_mismatch: (error) => {
+    const { expected, actual } = error.params as { expected: string; actual: string };
+    return KnownErrors.invalidProjectForAccessToken(expected, actual);
+  },
+  server_key_invalid: (_, request) =>
+    KnownErrors.invalidSecretServerKey(request.headers.get("x-stack-project-id") ?? ""),
+  user_not_found: () => KnownErrors.userNotFound(),
+  conflict: (error, _, subject) => conflictError(error, subject),
+  webhook_rejected: (error) => KnownErrors.userUpdateRejected(error.message),
+  webhook_failed: (error) => KnownErrors.userUpdateWebhookFailed(error.message),
+  method_not_allowed: (error) => KnownErrors.methodNotAllowed(error.message),
+  rate_limited: (error) => KnownErrors.rateLimited(error.message),
+  unavailable: () => KnownErrors.serviceUnavailable(),
+  internal: () => KnownErrors.internal(),
+  // Reasons this route cannot produce (other doors' refusals): Stack's nearest equivalents.
+  invalid_credentials: () => KnownErrors.invalidAccessToken(),
+  invalid_grant: () => KnownErrors.invalidAccessToken(),
+  totp_required: () => KnownErrors.invalidAccessToken(),
+  totp_invalid: () => KnownErrors.invalidAccessToken(),
+  email_token_invalid: (error, request) => KnownErrors.schemaError(request, [error.message]),
+  forbidden: () => KnownErrors.userNotFound(),
+  csrf_failed: () => KnownErrors.invalidAccessToken(),
+  mailbox_disabled: () => KnownErrors.userNotFound(),
+  team_not_found: (_, __, subject) => KnownErrors.teamMembershipNotFound(String(subject.teamId), subject.userId ?? ""),
+};
+
+/** Any failure, as Stack Auth reports it. */
 export function toStackError(error: ErrorInfo, request: Request, subject: ErrorSubject = {}): StackError {
-  switch (error.reason) {
-    case "validation":
-      return validationError(error, request, subject);
-    case "invalid_json":
-      return KnownErrors.bodyParsingError("Invalid JSON in request body");
-    case "unsupported_media_type":
-      return KnownErrors.bodyParsingError(`Unknown content type in request body: ${contentTypeOf(request)}`);
-    case "payload_too_large":
-      return KnownErrors.bodyParsingError(`Request body is too large (maximum is ${MAX_BODY_BYTES / 1024} KB)`, 413);
-    case "token_missing":
-      return KnownErrors.cannotGetOwnUserWithoutUser();
-    case "token_invalid":
-      return KnownErrors.unparsableAccessToken();
-    case "token_expired":
-      return expiredTokenError(request);
-    case "session_revoked":
-      return KnownErrors.invalidAccessToken();
-    case "server_key_invalid":
-      return KnownErrors.invalidSecretServerKey(request.headers.get("x-stack-project-id") ?? "");
-    case "user_not_found":
-      return KnownErrors.userNotFound();
-    case "conflict":
-      return conflictError(error, subject);
-    case "webhook_rejected":
-      return KnownErrors.userUpdateRejected(error.message);
-    case "webhook_failed":
-      return KnownErrors.userUpdateWebhookFailed(error.message);
-    case "method_not_allowed":
-      return KnownErrors.methodNotAllowed(error.message);
-    case "rate_limited":
-      return KnownErrors.rateLimited(error.message);
-    case "unavailable":
-      return KnownErrors.serviceUnavailable();
-    case "internal":
-      return KnownErrors.internal();
-    default:
-      // Reasons this route cannot produce; kept readable rather than hidden as a 500.
-      return error.status >= 500
-        ? KnownErrors.internal()
-        : { status: error.status, code: error.reason.toUpperCase(), message: error.message };
-  }
+  return RENDER[error.reason](error, request, subject);
 }

@@ -1,53 +1,45 @@
 import { defineRoute, type RouteArgs } from "@/server/http/define-route";
 import { errorInfo } from "@/server/http/error-info";
-import { asObject } from "../shared/fields";
+import { asObject, notAnObject, unknownFieldProblems } from "../shared/fields";
 import { currentUserFields } from "./contract";
 import { currentUserDoor } from "./door";
 import { toStackError, type ErrorSubject } from "./errors";
-import { KnownErrors, stackErrorResponse } from "./known-errors";
-import { normalizeBody, offendingKeys } from "./request";
+import { stackErrorResponse } from "./known-errors";
+import { normalizeBody } from "./request";
 import { currentUserResponse } from "./response";
-import { authenticate } from "./stack-auth";
+import { stackAccessType } from "./stack-auth";
 
-/** A router failure, with what the request named (team, email) for Stack's error details. */
+/** A router failure, with what the request named (team, email, keys) for Stack's error details. */
 function failed(error: unknown, { request, ctx }: RouteArgs<unknown>, subject: ErrorSubject): Response {
   return stackErrorResponse(toStackError(errorInfo(error, ctx.requestId), request, subject));
 }
 
 /** `GET /api/v1/users/me`: the signed-in user (with `server_metadata` for server access). */
-export const getCurrentUser = defineRoute(currentUserDoor, async (args) => {
-  const auth = authenticate(args.request, args.ctx);
-  if (!auth.ok) return stackErrorResponse(auth.error);
-  try {
-    return currentUserResponse(await args.caller.me.get(), auth.caller.accessType === "server");
-  } catch (error) {
-    return failed(error, args, { userId: auth.caller.userId });
-  }
+export const getCurrentUser = defineRoute(currentUserDoor, async ({ request, caller }) => {
+  const access = stackAccessType(request);
+  if (!access.ok) return stackErrorResponse(access.error);
+  return currentUserResponse(await caller.me.get(), access.accessType === "server");
 });
 
 /**
  * `PATCH /api/v1/users/me`: client access writes the client fields, server access every documented
- * field; metadata is replaced; password and password_hash sign out every session.
+ * field (door policy `dialect-d`); metadata is replaced; password and password_hash sign out every session.
  */
 export const updateCurrentUser = defineRoute(currentUserDoor, async (args) => {
-  const { request, ctx, caller, body } = args;
-  const auth = authenticate(request, ctx);
-  if (!auth.ok) return stackErrorResponse(auth.error);
+  const { request, ctx, callerWith, body } = args;
+  const access = stackAccessType(request);
+  if (!access.ok) return stackErrorResponse(access.error);
   const object = body === undefined ? {} : asObject(body);
-  if (!object) return stackErrorResponse(KnownErrors.schemaError(request, ["body must be a JSON object"]));
-  const offending = offendingKeys(object, auth.caller.accessType);
-  if (offending.length > 0) {
-    const problem = `body contains unknown properties: ${offending.join(", ")}`;
-    return stackErrorResponse(KnownErrors.schemaError(request, [problem]));
-  }
-  const { changes } = currentUserFields.toCanonical(normalizeBody(object));
+  const { changes, unknown } = currentUserFields.toCanonical(normalizeBody(object ?? {}));
+  const problems = object ? unknownFieldProblems(unknown) : [notAnObject()];
   try {
-    return currentUserResponse(await caller.me.update(changes), auth.caller.accessType === "server");
+    return currentUserResponse(await callerWith(problems).me.update(changes), access.accessType === "server");
   } catch (error) {
     return failed(error, args, {
-      userId: auth.caller.userId,
-      teamId: object.selected_team_id,
-      email: object.primary_email,
+      userId: ctx.session?.userId,
+      teamId: object?.selected_team_id,
+      email: object?.primary_email,
+      bodyKeys: Object.keys(object ?? {}),
     });
   }
 });

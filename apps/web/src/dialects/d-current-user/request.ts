@@ -1,16 +1,4 @@
-import { CLIENT_FIELDS, currentUserFields, type CurrentUserField } from "./contract";
-import type { AccessType } from "./stack-auth";
-
 const METADATA_FIELDS: readonly string[] = ["client_metadata", "client_read_only_metadata", "server_metadata"];
-
-/**
- * Keys the caller may not send: unknown ones, and for client access every field outside Stack
- * Auth's client schema. All of them, in the order sent.
- */
-export function offendingKeys(body: Record<string, unknown>, accessType: AccessType): string[] {
-  const allowed: readonly string[] = accessType === "server" ? currentUserFields.names : CLIENT_FIELDS;
-  return Object.keys(body).filter((key) => !allowed.includes(key as CurrentUserField));
-}
 
 /**
  * Stack Auth's own spellings of "clear": an empty `display_name` is stored as null, and a null

@@ -1,4 +1,3 @@
-import type { Context } from "@profilehub/api";
 import { KnownErrors, type StackError } from "./known-errors";
 
 export type AccessType = "client" | "server";
@@ -8,9 +7,15 @@ const header = (request: Request, name: string) => request.headers.get(name)?.tr
 /** The caller's access token (`x-stack-access-token`, as is: no `Bearer` prefix in Stack Auth). */
 export const accessTokenOf = (request: Request) => header(request, "x-stack-access-token");
 
-/** The server key counts only with `x-stack-access-type: server` (client access never gets server rights). */
+/** `x-stack-access-type: server` asks for server access: the router then requires the right key. */
+export const claimsServerAccess = (request: Request) => header(request, "x-stack-access-type") === "server";
+
+/** The server key counts only with server access type (client access never gets server rights). */
 export const serverKeyOf = (request: Request) =>
-  header(request, "x-stack-access-type") === "server" ? header(request, "x-stack-secret-server-key") : null;
+  claimsServerAccess(request) ? header(request, "x-stack-secret-server-key") : null;
+
+/** The project the request names (it must be the access token's: the router checks). */
+export const projectIdOf = (request: Request) => header(request, "x-stack-project-id");
 
 /** When an access token says it expires (read without trusting it; only for the error's details). */
 function expiryOf(token: string | null): Date | null {
@@ -26,37 +31,25 @@ function expiryOf(token: string | null): Date | null {
 
 export const expiredTokenError = (request: Request) => KnownErrors.accessTokenExpired(expiryOf(accessTokenOf(request)));
 
-export interface StackCaller {
-  accessType: AccessType;
-  projectId: string;
-  userId: string;
-}
-
 /**
- * Stack Auth's request authentication, in its order: access type, project id, access token
- * (parsable, not expired, of this project), server key, then a user for `me`. The publishable
- * client key is accepted and ignored.
+ * Stack Auth's request protocol, in its order: an access type (client or server) and a project
+ * id. Who the caller is — token, project, server key, a user for `me` — the router decides.
  */
-export function authenticate(
+export function stackAccessType(
   request: Request,
-  ctx: Context,
-): { ok: true; caller: StackCaller } | { ok: false; error: StackError } {
-  const fail = (error: StackError) => ({ ok: false as const, error });
+): { ok: true; accessType: AccessType } | { ok: false; error: StackError } {
   const accessType = header(request, "x-stack-access-type");
-  const projectId = header(request, "x-stack-project-id");
   if (!accessType) {
     const keyGiven = header(request, "x-stack-publishable-client-key") || header(request, "x-stack-secret-server-key");
-    return fail(keyGiven ? KnownErrors.projectKeyWithoutAccessType() : KnownErrors.accessTypeRequired());
+    return {
+      ok: false,
+      error: keyGiven ? KnownErrors.projectKeyWithoutAccessType() : KnownErrors.accessTypeRequired(),
+    };
   }
-  if (accessType === "admin") return fail(KnownErrors.insufficientAccessType(accessType));
-  if (accessType !== "client" && accessType !== "server") return fail(KnownErrors.invalidAccessType(accessType));
-  if (!projectId) return fail(KnownErrors.accessTypeWithoutProjectId(accessType));
-  if (ctx.tokenFailure === "expired") return fail(expiredTokenError(request));
-  if (ctx.tokenFailure) return fail(KnownErrors.unparsableAccessToken());
-  if (ctx.session && ctx.session.projectId !== projectId) {
-    return fail(KnownErrors.invalidProjectForAccessToken(projectId, ctx.session.projectId));
+  if (accessType === "admin") return { ok: false, error: KnownErrors.insufficientAccessType(accessType) };
+  if (accessType !== "client" && accessType !== "server") {
+    return { ok: false, error: KnownErrors.invalidAccessType(accessType) };
   }
-  if (accessType === "server" && !ctx.serverAccess) return fail(KnownErrors.invalidSecretServerKey(projectId));
-  if (!ctx.session) return fail(KnownErrors.cannotGetOwnUserWithoutUser());
-  return { ok: true, caller: { accessType, projectId, userId: ctx.session.userId } };
+  if (!projectIdOf(request)) return { ok: false, error: KnownErrors.accessTypeWithoutProjectId(accessType) };
+  return { ok: true, accessType };
 }

@@ -1,33 +1,18 @@
-import {
-  emailSchema,
-  expoPushTokenSchema,
-  featureFlagsSchema,
-  firstNameSchema,
-  lastNameSchema,
-  localeSchema,
-  LOCALES,
-  notificationsSchema,
-  passwordSchema,
-} from "@profilehub/validators";
+import { LOCALES, passwordSchema } from "@profilehub/validators";
 import { z } from "zod";
 import { defineFields, field } from "../shared/fields";
 
 /** Dialect E — `PUT /users/{id}` (seed 004): the fields of `user`, and their canonical names. */
 export const usersByIdFields = defineFields({
-  first_name: field("firstName", firstNameSchema.nullable(), "First name (null clears it). Example: John"),
-  last_name: field("lastName", lastNameSchema.nullable(), "Last name (null clears it). Example: Doe"),
-  email: field(
-    "email",
-    emailSchema,
-    "Email; a change is applied at once, unverified, and a verification email is sent",
-  ),
-  password: field("password", passwordSchema(8), "New password (at least 8 characters). Example: newsecurepassword123"),
-  feature_flags: field("featureFlags", featureFlagsSchema, "User's feature flags (optional, editable)"),
-  notifications: field("notifications", notificationsSchema, "User's notification preferences (optional, editable)"),
-  locale: field("locale", localeSchema, "User's preferred language: en or fr (optional, editable)"),
+  first_name: field("firstName", "First name (null clears it). Example: John"),
+  last_name: field("lastName", "Last name (null clears it). Example: Doe"),
+  email: field("email", "Email; a change is applied at once, unverified, and a verification email is sent"),
+  password: field("password", "New password (at least 8 characters). Example: newsecurepassword123", passwordSchema(8)),
+  feature_flags: field("featureFlags", "User's feature flags (optional, editable)"),
+  notifications: field("notifications", "User's notification preferences (optional, editable)"),
+  locale: field("locale", "User's preferred language: en or fr (optional, editable)"),
   expo_push_token: field(
     "expoPushToken",
-    expoPushTokenSchema.nullable(),
     "Expo push token: ExponentPushToken[...] or ExpoPushToken[...] (optional, editable)",
   ),
 });

@@ -1,21 +1,22 @@
-import type { Issue, UserUpdateInput } from "@profilehub/validators";
+import { createIssue, updateInput, type Issue, type UpdateInputKey } from "@profilehub/validators";
 import { z } from "zod";
 
-type CanonicalField = keyof UserUpdateInput;
-
 export interface FieldSpec {
-  /** The canonical field of `me.update` / `users.update` this dialect field feeds. */
-  canonical: CanonicalField;
-  /** The validator of the canonical field (documentation; the router applies it). */
+  /** The canonical input of `me.update` / `users.update` this dialect field feeds. */
+  canonical: UpdateInputKey;
+  /** The field's schema as the dialect documents it (the router applies the rules). */
   schema: z.ZodType;
   description: string;
 }
 
-export const field = (canonical: CanonicalField, schema: z.ZodType, description: string): FieldSpec => ({
-  canonical,
-  schema,
-  description,
-});
+/**
+ * A dialect field feeding a canonical input. Its documented schema is the registry's, unless the
+ * door's policy makes it stricter (A's 6-character password) or the dialect accepts more (D's
+ * `null` metadata, which it turns into `{}`).
+ */
+export function field(canonical: UpdateInputKey, description: string, schema?: z.ZodType): FieldSpec {
+  return { canonical, description, schema: schema ?? updateInput(canonical)!.schema };
+}
 
 export interface DialectFields<K extends string> {
   /** The documented request object (every field optional), for the OpenAPI document. */
@@ -56,10 +57,29 @@ export function defineFields<K extends string>(specs: Record<K, FieldSpec>): Dia
   };
 }
 
-/** Issues with their paths in the dialect's names. */
-export function dialectIssues(fields: DialectFields<string>, issues: readonly Issue[]): Issue[] {
-  return issues.map((issue) => ({ path: fields.dialectPath(issue.path), message: issue.message }));
+/**
+ * Codes of the problems a door finds reading its request: their paths are already in the door's
+ * own names (an unknown key as sent), never canonical ones.
+ */
+const REQUEST_PROBLEMS: ReadonlySet<Issue["code"]> = new Set([
+  "unknown_field",
+  "missing_param",
+  "invalid_form_json",
+  "not_an_object",
+]);
+
+/** An issue's path in the dialect's names. */
+export function dialectPathOf(fields: DialectFields<string>, issue: Issue): string {
+  return REQUEST_PROBLEMS.has(issue.code) ? issue.path : fields.dialectPath(issue.path);
 }
+
+/** Keys a dialect could not map, as problems for the router to report with its own. */
+export function unknownFieldProblems(keys: readonly string[]): Issue[] {
+  return keys.map((key) => createIssue(key, "unknown_field"));
+}
+
+/** The problem of a body that is not a JSON object. */
+export const notAnObject = (): Issue => createIssue("", "not_an_object");
 
 /** A body must be a JSON object; anything else is reported as one issue. */
 export function asObject(body: unknown): Record<string, unknown> | null {

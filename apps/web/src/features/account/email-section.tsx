@@ -91,7 +91,7 @@ function EmailForm({ onClose }: { onClose: () => void }) {
 }
 
 function PendingBanner({ pending, current, showMailbox }: { pending: string; current: string; showMailbox: boolean }) {
-  const { t, issue } = useI18n();
+  const { t, refusal } = useI18n();
   const toast = useToast();
   const update = useUpdateMe();
   const [error, setError] = useState<string | null>(null);
@@ -99,7 +99,7 @@ function PendingBanner({ pending, current, showMailbox }: { pending: string; cur
     setError(null);
     update.mutate(
       { email },
-      { onSuccess: () => toast(done), onError: (failure) => setError(failureMessage(failure, t, issue)) },
+      { onSuccess: () => toast(done), onError: (failure) => setError(failureMessage(failure, t, refusal)) },
     );
   };
   return (

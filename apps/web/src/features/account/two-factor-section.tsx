@@ -5,7 +5,6 @@ import { useMutation } from "@tanstack/react-query";
 import { Check, Copy, ShieldCheck, ShieldOff } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 import { useToast } from "@/components/toaster";
 import { Badge } from "@/components/ui/badge";
@@ -19,6 +18,7 @@ import { failureMessage } from "../settings/failure";
 import { useMe, useSetMe } from "../settings/me";
 import { SettingsSection } from "../settings/section";
 import { useUnsavedGuard } from "../settings/unsaved-changes";
+import { problemResolver } from "../settings/problem-resolver";
 import { showServerErrors } from "../settings/use-update-form";
 
 const codeForm = z.object({ code: totpCodeSchema });
@@ -27,7 +27,7 @@ type Setup = { secretBase32: string; qrCodeDataUrl: string };
 /** Two-factor with an authenticator app: set up (QR code + key + a first code) or turn off (a code). */
 export function TwoFactorSection() {
   const user = useMe();
-  const { t, issue } = useI18n();
+  const { t, refusal } = useI18n();
   const trpc = useTRPC();
   const [setup, setSetup] = useState<Setup | null>(null);
   const [disabling, setDisabling] = useState(false);
@@ -35,7 +35,7 @@ export function TwoFactorSection() {
   const begin = useMutation(
     trpc.me.totp.begin.mutationOptions({
       onSuccess: (started) => setSetup(started),
-      onError: (failure) => setError(failureMessage(failure, t, issue)),
+      onError: (failure) => setError(failureMessage(failure, t, refusal)),
     }),
   );
   const status = user.totpEnabled ? (
@@ -87,14 +87,14 @@ export function TwoFactorSection() {
 }
 
 function useCodeForm(onCode: (code: string) => Promise<unknown>, done: () => void) {
-  const { t, issue } = useI18n();
-  const form = useForm({ resolver: zodResolver(codeForm), defaultValues: { code: "" } });
+  const { t, problem, refusal } = useI18n();
+  const form = useForm({ resolver: problemResolver(codeForm, problem), defaultValues: { code: "" } });
   useUnsavedGuard(form.formState.isDirty);
   const handle = form.handleSubmit(async ({ code }) => {
     try {
       await onCode(code);
     } catch (failure) {
-      showServerErrors(form, failure, t, issue);
+      showServerErrors(form, failure, t, problem, refusal);
       return;
     }
     form.reset();
@@ -105,7 +105,7 @@ function useCodeForm(onCode: (code: string) => Promise<unknown>, done: () => voi
   return {
     form,
     submit,
-    codeError: message ? issue(message) : undefined,
+    codeError: message,
     rootError: form.formState.errors.root?.server?.message,
   };
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { emailSchema, totpCodeSchema } from "@profilehub/validators";
 import { useMutation } from "@tanstack/react-query";
 import { ShieldCheck } from "lucide-react";
@@ -18,6 +17,7 @@ import { useI18n } from "@/i18n/provider";
 import { routerError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { failureMessage } from "../settings/failure";
+import { problemResolver } from "../settings/problem-resolver";
 import { AuthFormFooter } from "./auth-form-footer";
 
 function credentialsForm(t: Messages) {
@@ -73,8 +73,11 @@ function CredentialsStep({
   signIn: SignIn;
   onTotpRequired: (credentials: Credentials) => void;
 }) {
-  const { t, issue } = useI18n();
-  const form = useForm({ resolver: zodResolver(credentialsForm(t)), defaultValues: { email: "", password: "" } });
+  const { t, problem, refusal } = useI18n();
+  const form = useForm({
+    resolver: problemResolver(credentialsForm(t), problem),
+    defaultValues: { email: "", password: "" },
+  });
   const [error, setError] = useState<string | null>(null);
   const submit = form.handleSubmit(async (values) => {
     setError(null);
@@ -83,7 +86,9 @@ function CredentialsStep({
     } catch (failure) {
       const { reason } = routerError(failure);
       if (reason === "totp_required") return onTotpRequired(values);
-      setError(reason === "invalid_credentials" ? t.auth.signIn.invalidCredentials : failureMessage(failure, t, issue));
+      setError(
+        reason === "invalid_credentials" ? t.auth.signIn.invalidCredentials : failureMessage(failure, t, refusal),
+      );
     }
   });
   const emailError = form.formState.errors.email?.message;
@@ -91,7 +96,7 @@ function CredentialsStep({
   const busy = form.formState.isSubmitting || signIn.isSuccess;
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
-      <Field id="email" label={t.auth.email} error={emailError ? issue(emailError) : undefined}>
+      <Field id="email" label={t.auth.email} error={emailError}>
         <Input
           {...fieldInputProps("email", emailError)}
           type="email"
@@ -122,14 +127,14 @@ function CredentialsStep({
 }
 
 function CodeStep({ credentials, signIn, onBack }: { credentials: Credentials; signIn: SignIn; onBack: () => void }) {
-  const { t, issue } = useI18n();
-  const form = useForm({ resolver: zodResolver(codeForm), defaultValues: { code: "" } });
+  const { t, problem, refusal } = useI18n();
+  const form = useForm({ resolver: problemResolver(codeForm, problem), defaultValues: { code: "" } });
   const submit = form.handleSubmit(async ({ code }) => {
     try {
       await signIn.mutateAsync({ ...credentials, totp: code });
     } catch (failure) {
       const { reason } = routerError(failure);
-      const message = reason === "totp_invalid" ? t.auth.signIn.totpInvalid : failureMessage(failure, t, issue);
+      const message = reason === "totp_invalid" ? t.auth.signIn.totpInvalid : failureMessage(failure, t, refusal);
       form.setError("code", { type: "server", message }, { shouldFocus: true });
     }
   });
@@ -137,7 +142,7 @@ function CodeStep({ credentials, signIn, onBack }: { credentials: Credentials; s
   const busy = form.formState.isSubmitting || signIn.isSuccess;
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
-      <Field id="totp" label={t.account.twoFactor.code} error={codeError ? issue(codeError) : undefined}>
+      <Field id="totp" label={t.account.twoFactor.code} error={codeError}>
         <Input
           {...fieldInputProps("totp", codeError)}
           inputMode="numeric"

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { signupInputSchema } from "@profilehub/validators";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
@@ -9,6 +8,7 @@ import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
+import { problemResolver } from "../settings/problem-resolver";
 import { showServerErrors } from "../settings/use-update-form";
 import { AuthFormFooter } from "./auth-form-footer";
 
@@ -16,15 +16,15 @@ const signUpForm = signupInputSchema.pick({ email: true, password: true });
 
 /** Email and password; the account is created and the browser signed in at once. */
 export function SignUpForm({ next }: { next: string }) {
-  const { t, issue } = useI18n();
+  const { t, problem, refusal } = useI18n();
   const trpc = useTRPC();
   const signUp = useMutation(trpc.web.signUp.mutationOptions({ onSuccess: () => window.location.assign(next) }));
-  const form = useForm({ resolver: zodResolver(signUpForm), defaultValues: { email: "", password: "" } });
+  const form = useForm({ resolver: problemResolver(signUpForm, problem), defaultValues: { email: "", password: "" } });
   const submit = form.handleSubmit(async (values) => {
     try {
       await signUp.mutateAsync(values);
     } catch (failure) {
-      showServerErrors(form, failure, t, issue);
+      showServerErrors(form, failure, t, problem, refusal);
     }
   });
   const emailError = form.formState.errors.email?.message;
@@ -39,7 +39,7 @@ export function SignUpForm({ next }: { next: string }) {
       </CardHeader>
       <CardContent>
         <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
-          <Field id="email" label={t.auth.email} error={emailError ? issue(emailError) : undefined}>
+          <Field id="email" label={t.auth.email} error={emailError}>
             <Input
               {...fieldInputProps("email", emailError)}
               type="email"
@@ -48,12 +48,7 @@ export function SignUpForm({ next }: { next: string }) {
               {...form.register("email")}
             />
           </Field>
-          <Field
-            id="password"
-            label={t.auth.password}
-            description={t.auth.signUp.passwordHint}
-            error={passwordError ? issue(passwordError) : undefined}
-          >
+          <Field id="password" label={t.auth.password} description={t.auth.signUp.passwordHint} error={passwordError}>
             <Input
               {...fieldInputProps("password", passwordError, true)}
               type="password"

@@ -58,7 +58,7 @@ type Availability =
  */
 function useAvailability(raw: string, current: string | null): Availability {
   const client = useTRPCClient();
-  const { issue } = useI18n();
+  const { problem } = useI18n();
   const candidate = sanitizeUsername(raw);
   const settled = useDebounced(candidate, 350);
   const enabled = candidate !== "" && candidate !== current && settled === candidate;
@@ -70,7 +70,7 @@ function useAvailability(raw: string, current: string | null): Availability {
         return { ok: true as const };
       } catch (error) {
         const found = routerError(error).issues.find((item) => item.path === "username");
-        if (found) return { ok: false as const, message: found.message };
+        if (found) return { ok: false as const, issue: found };
         throw error;
       }
     },
@@ -82,7 +82,7 @@ function useAvailability(raw: string, current: string | null): Availability {
   if (candidate === current) return { state: "current" };
   if (!enabled || check.isFetching) return { state: "checking" };
   if (check.data?.ok) return { state: "available", value: candidate };
-  if (check.data) return { state: "invalid", message: issue(check.data.message) };
+  if (check.data) return { state: "invalid", message: problem(check.data.issue) };
   return { state: "idle" };
 }
 

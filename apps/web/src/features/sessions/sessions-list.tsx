@@ -36,14 +36,14 @@ function DeviceIcon({ device }: { device: string }) {
 
 /** The user's live sessions, with "revoke" and "sign out everywhere else". */
 export function SessionsList({ initial }: { initial: SessionSummary[] }) {
-  const { t, format, issue } = useI18n();
+  const { t, format, refusal } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
   const [error, setError] = useState<string | null>(null);
   const { data: sessions } = useQuery({ ...trpc.sessions.list.queryOptions(), initialData: initial });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.sessions.list.queryKey() });
-  const onError = (failure: unknown) => setError(failureMessage(failure, t, issue));
+  const onError = (failure: unknown) => setError(failureMessage(failure, t, refusal));
   const revoke = useMutation(
     trpc.sessions.revoke.mutationOptions({
       onSuccess: () => toast(t.sessions.revoked),

@@ -1,7 +1,6 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { UserUpdateInput } from "@profilehub/validators";
+import type { Issue, UserUpdateInput } from "@profilehub/validators";
 import {
   useForm,
   type DefaultValues,
@@ -18,6 +17,7 @@ import { useI18n } from "@/i18n/provider";
 import { routerError } from "@/trpc/errors";
 import { failureMessage } from "./failure";
 import { useUpdateMe } from "./me";
+import { problemResolver } from "./problem-resolver";
 import { useUnsavedGuard } from "./unsaved-changes";
 
 /** Every field name of a form's values (`location.latitude`, …), arrays counting as one field. */
@@ -44,7 +44,8 @@ export function showServerErrors<T extends FieldValues>(
   form: UseFormReturn<T, unknown, unknown>,
   error: unknown,
   t: Parameters<typeof failureMessage>[1],
-  issue: (message: string) => string,
+  problem: (issue: Issue) => string,
+  refusal: Parameters<typeof failureMessage>[2],
 ) {
   const names = fieldNames(form.getValues());
   const { issues } = routerError(error);
@@ -53,13 +54,13 @@ export function showServerErrors<T extends FieldValues>(
   for (const item of issues) {
     const name = fieldFor(item.path, names);
     if (!name) {
-      loose.push(issue(item.message));
+      loose.push(problem(item));
       continue;
     }
-    form.setError(name as Path<T>, { type: "server", message: issue(item.message) }, { shouldFocus: !focused });
+    form.setError(name as Path<T>, { type: item.code, message: problem(item) }, { shouldFocus: !focused });
     focused = true;
   }
-  if (issues.length === 0) loose.push(failureMessage(error, t, issue));
+  if (issues.length === 0) loose.push(failureMessage(error, t, refusal));
   if (loose.length > 0) form.setError("root.server", { type: "server", message: loose.join(" ") });
 }
 
@@ -77,11 +78,15 @@ export function useUpdateForm<TSchema extends z.ZodType<unknown, FieldValues>>(o
   /** When fields are validated: on submit (default), or live (`onChange`). */
   mode?: Mode;
 }) {
-  const { t, issue } = useI18n();
+  const { t, problem, refusal } = useI18n();
   const toast = useToast();
   const update = useUpdateMe();
   const form = useForm<z.input<TSchema>, unknown, z.output<TSchema>>({
-    resolver: zodResolver(options.schema as never) as unknown as Resolver<z.input<TSchema>, unknown, z.output<TSchema>>,
+    resolver: problemResolver(options.schema as never, problem) as unknown as Resolver<
+      z.input<TSchema>,
+      unknown,
+      z.output<TSchema>
+    >,
     defaultValues: options.defaultValues as DefaultValues<z.input<TSchema>>,
     mode: options.mode ?? "onSubmit",
   });
@@ -96,7 +101,7 @@ export function useUpdateForm<TSchema extends z.ZodType<unknown, FieldValues>>(o
     try {
       await update.mutateAsync(options.toUpdate(values));
     } catch (error) {
-      showServerErrors(form as unknown as UseFormReturn<FieldValues, unknown, unknown>, error, t, issue);
+      showServerErrors(form as unknown as UseFormReturn<FieldValues, unknown, unknown>, error, t, problem, refusal);
       return;
     }
     form.reset(form.getValues());
@@ -116,7 +121,7 @@ export function useUpdateForm<TSchema extends z.ZodType<unknown, FieldValues>>(o
         .split(".")
         .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors);
       const message = (found as { message?: unknown } | undefined)?.message;
-      return typeof message === "string" ? issue(message) : undefined;
+      return typeof message === "string" ? message : undefined;
     },
   };
 }

@@ -1,4 +1,5 @@
-import { createCaller, createRequestContext, type Context, type Door } from "@profilehub/api";
+import { createCaller, createRequestContext, type Context, type Door, type RequestCredentials } from "@profilehub/api";
+import type { Issue } from "@profilehub/validators";
 import { getRuntime } from "../runtime";
 import { errorInfo, errorInfoFromReason, type ErrorInfo } from "./error-info";
 import { readBody, type BodyProblem } from "./read-body";
@@ -8,7 +9,9 @@ import { clientInfoOf, requestIdOf } from "./request-info";
 export interface DoorAdapter {
   door: Door;
   /** Extracts the presented credentials (untrusted) from the request. */
-  credentials(request: Request): { accessToken?: string | null; serverKey?: string | null };
+  credentials(
+    request: Request,
+  ): Pick<RequestCredentials, "accessToken" | "serverKey" | "serverAccessClaimed" | "projectId">;
   /** Renders an error in the door's documented shape. */
   errorResponse(error: ErrorInfo, request: Request): Response;
   /** Body size cap in bytes. */
@@ -20,20 +23,25 @@ export interface DoorAdapter {
 export interface RouteArgs<P> {
   request: Request;
   params: P;
-  caller: ReturnType<typeof createCaller>;
+  caller: Caller;
+  /**
+   * The caller, told what the door found wrong while reading the request (keys it cannot map, an
+   * unreadable body): the router reports them with its own problems, in one answer.
+   */
+  callerWith: (requestProblems: Issue[]) => Caller;
   ctx: Context;
   /** The parsed body (`undefined` for GET or an empty body). */
   body: unknown;
 }
 
-const BODY_PROBLEMS: Record<BodyProblem, ErrorInfo> = {
-  too_large: errorInfoFromReason("payload_too_large", "Request body is too large"),
-  invalid_json: errorInfoFromReason("invalid_json", "Request body is not valid JSON"),
-  unsupported_media_type: errorInfoFromReason(
-    "unsupported_media_type",
-    "Unsupported Content-Type: send application/json",
-  ),
-};
+type Caller = ReturnType<typeof createCaller>;
+
+function bodyProblem(problem: BodyProblem, door: DoorAdapter): ErrorInfo {
+  if (problem === "too_large") return errorInfoFromReason("payload_too_large", { maximumBytes: door.maxBodyBytes });
+  if (problem === "invalid_json") return errorInfoFromReason("invalid_json");
+  const accepted = door.acceptsForm ? ["application/json", "application/x-www-form-urlencoded"] : ["application/json"];
+  return errorInfoFromReason("unsupported_media_type", { accepted });
+}
 
 /**
  * One route handler: reads the body (capped), builds the same context as `/api/trpc`, calls the
@@ -55,7 +63,7 @@ export function defineRoute<P = Record<string, never>>(
       let body: unknown;
       if (request.method !== "GET" && request.method !== "HEAD") {
         const read = await readBody(request, { maxBytes: door.maxBodyBytes, form: door.acceptsForm ?? false });
-        if (!read.ok) return respond(door.errorResponse(BODY_PROBLEMS[read.problem], request));
+        if (!read.ok) return respond(door.errorResponse(bodyProblem(read.problem, door), request));
         body = read.value;
       }
       const runtime = await getRuntime().catch((error: unknown) => {
@@ -63,12 +71,7 @@ export function defineRoute<P = Record<string, never>>(
         return null;
       });
       if (!runtime) {
-        return respond(
-          door.errorResponse(
-            errorInfoFromReason("unavailable", "Service unavailable: the database cannot be reached"),
-            request,
-          ),
-        );
+        return respond(door.errorResponse(errorInfoFromReason("unavailable"), request));
       }
       const ctx = await createRequestContext(runtime.services, {
         ...door.credentials(request),
@@ -77,7 +80,8 @@ export function defineRoute<P = Record<string, never>>(
         client: clientInfoOf(request),
       });
       const params = (await context.params) ?? ({} as P);
-      return respond(await handler({ request, params, caller: createCaller(ctx), ctx, body }));
+      const callerWith = (requestProblems: Issue[]) => createCaller({ ...ctx, requestProblems });
+      return respond(await handler({ request, params, caller: createCaller(ctx), callerWith, ctx, body }));
     } catch (error) {
       return respond(door.errorResponse(errorInfo(error, requestId), request));
     }

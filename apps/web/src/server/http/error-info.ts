@@ -1,5 +1,5 @@
 import { appError, describeError, type ErrorReason } from "@profilehub/api";
-import type { Issue } from "@profilehub/validators";
+import type { Issue, ReasonParamsArgument } from "@profilehub/validators";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 
@@ -7,12 +7,16 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 export interface ErrorInfo {
   status: number;
   reason: ErrorReason;
+  /** The reason's params (`retryAfterSeconds`, `failure`, …). */
+  params: Record<string, unknown>;
+  /** The reason's (or the only issue's) English sentence. */
   message: string;
   issues: Issue[];
 }
 
-export function errorInfoFromReason(reason: ErrorReason, message: string, issues: Issue[] = []): ErrorInfo {
-  return errorInfo(appError(reason, message, issues), "");
+/** A refusal found by the HTTP layer itself (a body too large, a method not served…). */
+export function errorInfoFromReason<R extends ErrorReason>(reason: R, ...params: ReasonParamsArgument<R>): ErrorInfo {
+  return errorInfo(appError(reason, ...params), "");
 }
 
 /** Maps anything a procedure threw; unexpected errors are logged and never described to clients. */
@@ -20,10 +24,14 @@ export function errorInfo(error: unknown, requestId: string): ErrorInfo {
   const trpcError = error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
   const status = getHTTPStatusCodeFromError(trpcError);
   const described = describeError(trpcError);
-  if (described.reason && described.reason !== "internal") return { status, ...described, reason: described.reason };
-  if (status >= 500) {
-    console.error(`[request ${requestId}]`, trpcError.cause ?? trpcError);
-    return { status: 500, reason: "internal", message: "Internal server error", issues: [] };
+  const params = described.params as Record<string, unknown>;
+  if (described.reason && described.reason !== "internal") {
+    return { status, reason: described.reason, params, message: described.message, issues: described.issues };
   }
-  return { status, reason: "validation", message: trpcError.message, issues: [] };
+  if (status >= 500 || described.reason === "internal") {
+    console.error(`[request ${requestId}]`, trpcError.cause ?? trpcError);
+    return { status: 500, reason: "internal", params: {}, message: "Internal server error", issues: [] };
+  }
+  // A tRPC error without a reason of ours (e.g. the adapter's own): reported as invalid input.
+  return { status, reason: "validation", params: {}, message: trpcError.message, issues: [] };
 }

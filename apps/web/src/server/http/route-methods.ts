@@ -16,10 +16,7 @@ export function routeMethods<P>(
 ): RouteModule<P> {
   const allowed = Object.keys(handlers) as HttpMethod[];
   const notAllowed: RouteHandler<P> = (request) => {
-    const error = errorInfoFromReason(
-      "method_not_allowed",
-      `Method ${request.method} is not allowed here; use ${allowed.join(", ")}`,
-    );
+    const error = errorInfoFromReason("method_not_allowed", { method: request.method, allowed });
     const response = door.errorResponse(error, request);
     response.headers.set("allow", [...allowed, "OPTIONS"].join(", "));
     return Promise.resolve(withCors(response, allowed));

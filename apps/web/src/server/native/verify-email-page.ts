@@ -1,10 +1,17 @@
 import type { Locale } from "@profilehub/validators";
 import { localeFromAcceptLanguage, messagesFor } from "@/i18n";
-import { translateIssue } from "@/i18n/issues";
+import { problemText, refusalText } from "@/i18n/problems";
+import type { ErrorInfo } from "../http/error-info";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-export type VerifyEmailResult = { ok: true; email: string } | { ok: false; message: string };
+export type VerifyEmailResult = { ok: true; email: string } | { ok: false; error: ErrorInfo };
+
+/** Why the link did not work, in the page's language: its problem if it has one, else its reason. */
+function failureText(error: ErrorInfo, locale: Locale): string {
+  const [issue] = error.issues;
+  return issue ? problemText(issue, locale) : refusalText(error.reason, error.params, locale);
+}
 
 // The app's palette (globals.css), light and dark, for a page served without the app's CSS bundle.
 const STYLE = `:root{color-scheme:light dark;--bg:oklch(0.985 0.002 264);--fg:oklch(0.21 0.02 264);--card:#fff;
@@ -26,7 +33,7 @@ export function verifyEmailPage(result: VerifyEmailResult, status: number, accep
   const locale: Locale = localeFromAcceptLanguage(acceptLanguage);
   const t = messagesFor(locale).verifyEmail;
   const title = result.ok ? t.verified : t.failed;
-  const message = result.ok ? t.verifiedMessage(result.email) : translateIssue(result.message, locale);
+  const message = result.ok ? t.verifiedMessage(result.email) : failureText(result.error, locale);
   const html = `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · ProfileHub</title><style>${STYLE}</style></head>

@@ -6,13 +6,6 @@ import { rotateRefreshToken } from "../../services/sessions/rotate-refresh-token
 import { readAuthenticatedUser } from "../../services/users/read-user";
 import { publicProcedure } from "../../trpc";
 
-const REFRESH_FAILURES = {
-  unknown: "Refresh token is invalid",
-  expired: "Refresh token has expired",
-  reused: "Refresh token was already used: the session has been revoked",
-  revoked: "Session has been revoked or has expired",
-} as const;
-
 /** `POST /api/auth/token`: the password grant and the refresh-token grant. */
 export const tokenProcedure = publicProcedure
   .input(tokenRequestSchema)
@@ -30,7 +23,7 @@ export const tokenProcedure = publicProcedure
       });
     } else {
       const rotated = await rotateRefreshToken(ctx.db, input.refresh_token);
-      if (!rotated.ok) throw appError("invalid_grant", REFRESH_FAILURES[rotated.reason]);
+      if (!rotated.ok) throw appError("invalid_grant", { failure: rotated.reason });
       session = rotated;
     }
     const user = await readAuthenticatedUser(ctx.db, session.userId);

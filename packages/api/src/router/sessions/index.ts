@@ -23,7 +23,7 @@ export const sessionsRouter = router({
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       if (!(await revokeOwnSession(ctx.db, ctx.session.userId, input.sessionId))) {
-        throw appError("user_not_found", "No such session");
+        throw appError("user_not_found", { of: "session" });
       }
       if (input.sessionId === ctx.session.sessionId) ctx.sessionCookie?.clear();
       return { ok: true as const };

@@ -1,6 +1,6 @@
 import { totpCodeSchema, userViewSchema } from "@profilehub/validators";
 import { z } from "zod";
-import { validationError } from "../../errors";
+import { invalidField } from "../../errors";
 import { checkUserTotp } from "../../services/totp/check-code";
 import { updateUser } from "../../services/users/update-user";
 import { tokenProcedure } from "../../trpc";
@@ -12,7 +12,7 @@ export const totpDisableProcedure = tokenProcedure
   .output(userViewSchema)
   .mutation(async ({ ctx, input }) => {
     const valid = await checkUserTotp(ctx.db, ctx.secretBox, ctx.session.userId, input.code);
-    if (valid === false) throw validationError([{ path: "code", message: "This code is wrong or was already used" }]);
+    if (valid === false) throw invalidField("code", "totp_code_invalid");
     const target = { id: ctx.session.userId };
     const request = updateUserRequest(ctx, target, ctx.session.projectId, { totpSecretBase64: null });
     return (await updateUser(updateUserDeps(ctx), request)).user;

@@ -1,6 +1,6 @@
 import { totpCodeSchema, userViewSchema } from "@profilehub/validators";
 import { z } from "zod";
-import { validationError } from "../../errors";
+import { invalidField } from "../../errors";
 import { markTotpStepUsed } from "../../services/totp/check-code";
 import { base32ToBase64, verifyTotp } from "../../services/totp/totp";
 import { updateUser } from "../../services/users/update-user";
@@ -15,9 +15,7 @@ export const totpEnableProcedure = tokenProcedure
     const secretBase64 = base32ToBase64(input.secretBase32);
     const step = secretBase64 === null ? null : verifyTotp(secretBase64, input.code, null);
     if (secretBase64 === null || step === null) {
-      throw validationError([
-        { path: "code", message: "This code does not match: check the app's clock and try the next code" },
-      ]);
+      throw invalidField("code", "totp_code_mismatch");
     }
     const target = { id: ctx.session.userId };
     const request = updateUserRequest(ctx, target, ctx.session.projectId, { totpSecretBase64: secretBase64 });

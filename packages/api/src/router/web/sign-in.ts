@@ -10,7 +10,7 @@ export const webSignInProcedure = publicProcedure
   .input(passwordGrantSchema.omit({ grant_type: true }))
   .output(publicUserSchema)
   .mutation(async ({ ctx, input }) => {
-    if (!ctx.sessionCookie) throw appError("forbidden", "This door cannot hold a browser session");
+    if (!ctx.sessionCookie) throw appError("forbidden", { action: "browser_session" });
     const session = await passwordSignIn(ctx.db, ctx.secretBox, {
       email: input.email,
       password: input.password,

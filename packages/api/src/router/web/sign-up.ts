@@ -9,7 +9,7 @@ export const webSignUpProcedure = publicProcedure
   .input(signupInputSchema)
   .output(publicUserSchema)
   .mutation(async ({ ctx, input }) => {
-    if (!ctx.sessionCookie) throw appError("forbidden", "This door cannot hold a browser session");
+    if (!ctx.sessionCookie) throw appError("forbidden", { action: "browser_session" });
     const created = await signUp(ctx.db, ctx.config.appUrl, {
       email: input.email,
       password: input.password,

@@ -7,7 +7,7 @@ export async function createSuspension(
   input: { userId: string; reason: string; endsAt?: string | null | undefined },
 ) {
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true } });
-  if (!user) throw appError("user_not_found", "User not found");
+  if (!user) throw appError("user_not_found");
   const suspension = await db.suspension.create({
     data: { userId: input.userId, reason: input.reason, endsAt: input.endsAt ? new Date(input.endsAt) : null },
     select: { id: true, reason: true, startsAt: true, endsAt: true },

@@ -17,9 +17,8 @@ export async function addTeamMember(db: Database, input: { teamId: string; userI
     db.team.findUnique({ where: { id: input.teamId }, select: { projectId: true } }),
     db.user.findUnique({ where: { id: input.userId }, select: { projectId: true } }),
   ]);
-  if (!team) throw appError("team_not_found", "Team not found");
-  if (!user || user.projectId !== team.projectId)
-    throw appError("user_not_found", "User not found in the team's project");
+  if (!team) throw appError("team_not_found");
+  if (!user || user.projectId !== team.projectId) throw appError("user_not_found", { of: "team_project" });
   await db.teamMember.upsert({
     where: { teamId_userId: { teamId: input.teamId, userId: input.userId } },
     create: { teamId: input.teamId, userId: input.userId },

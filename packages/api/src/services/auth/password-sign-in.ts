@@ -38,7 +38,7 @@ export async function passwordSignIn(
     windowSeconds: LOGIN_WINDOW_SECONDS,
   });
   if (!limit.allowed) {
-    throw appError("rate_limited", `Too many sign-in attempts; try again in ${limit.retryAfterSeconds} seconds`);
+    throw appError("rate_limited", { retryAfterSeconds: limit.retryAfterSeconds });
   }
   const rows = await db.$queryRaw<{ id: string; passwordHash: string | null; emailAuthEnabled: boolean }[]>`
     SELECT id, "passwordHash", "emailAuthEnabled" FROM users
@@ -48,12 +48,10 @@ export async function passwordSignIn(
     user?.passwordHash && user.emailAuthEnabled
       ? await verifyPassword(user.passwordHash, request.password)
       : await verifyAgainstDummy(request.password);
-  if (!user || !valid) throw appError("invalid_credentials", "Invalid email or password");
+  if (!user || !valid) throw appError("invalid_credentials");
   const totp = await checkUserTotp(db, secretBox, user.id, request.totp);
   if (totp === false) {
-    throw request.totp === undefined
-      ? appError("totp_required", "Two-factor authentication is on: send the current code as totp")
-      : appError("totp_invalid", "The two-factor code is wrong or was already used");
+    throw request.totp === undefined ? appError("totp_required") : appError("totp_invalid");
   }
   if (user.passwordHash && !user.passwordHash.startsWith(CURRENT_HASH_PREFIX)) {
     const upgraded = await hashPassword(request.password);

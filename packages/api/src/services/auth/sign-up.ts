@@ -1,12 +1,12 @@
-import type { Database } from "@profilehub/db";
+import { Prisma, type Database } from "@profilehub/db";
 import type { UserView } from "@profilehub/validators";
 import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
 import { hashPassword } from "../../auth/passwords";
 import type { ClientInfo } from "../../context";
 import { conflictError } from "../../errors";
+import { auditInsert, emailTokenInsert, outboxInsert, sessionExpiry } from "../database/sql";
 import { verifyEmailLink, verifyNewEmailMail } from "../../mail/templates";
 import { uniqueViolation } from "../database/unique-violation";
-import { SESSION_TTL_DAYS } from "../sessions/start-session";
 import { toUserView, userProjection, type UserRow } from "../users/user-view";
 
 export interface SignUpRequest {
@@ -36,6 +36,31 @@ export async function signUp(
   const webSecret = request.web ? newOpaqueToken() : null;
   const verifyToken = newOpaqueToken();
   const mail = verifyNewEmailMail(request.email, verifyEmailLink(appUrl, verifyToken));
+  const created = Prisma.sql`created`;
+  const link = emailTokenInsert({
+    userId: Prisma.sql`id`,
+    purpose: "verify_email",
+    email: Prisma.sql`email`,
+    tokenHash: hashOpaqueToken(verifyToken),
+    from: created,
+  });
+  const queued = outboxInsert({
+    userId: Prisma.sql`id`,
+    kind: "email_verify",
+    to: Prisma.sql`email`,
+    mail,
+    from: created,
+  });
+  const audit = auditInsert({
+    userId: Prisma.sql`id`,
+    actorType: "user",
+    actorUserId: Prisma.sql`id`,
+    door: request.door,
+    requestId: request.requestId,
+    action: "user.signup",
+    changes: Prisma.sql`jsonb_build_object('email', jsonb_build_object('from', null, 'to', email))`,
+    from: created,
+  });
   let rows: { sessionId: string; user: UserRow }[];
   try {
     rows = await db.$queryRaw`
@@ -47,24 +72,13 @@ export async function signUp(
         RETURNING *
       ), session AS (
         INSERT INTO sessions ("userId", "expiresAt", "userAgent", "ipAddress", "webSecretHash")
-        SELECT id, now() + make_interval(days => ${SESSION_TTL_DAYS}::int), ${request.client.userAgent}, ${request.client.ip},
+        SELECT id, ${sessionExpiry()}, ${request.client.userAgent}, ${request.client.ip},
           ${webSecret === null ? null : hashOpaqueToken(webSecret)}
         FROM created RETURNING id, "expiresAt"
       ), refresh AS (
         INSERT INTO refresh_tokens ("sessionId", "tokenHash", "expiresAt")
         SELECT id, ${hashOpaqueToken(refreshToken)}, "expiresAt" FROM session
-      ), link AS (
-        INSERT INTO email_tokens ("userId", purpose, email, "tokenHash", "expiresAt")
-        SELECT id, 'verify_email', email, ${hashOpaqueToken(verifyToken)}, now() + interval '24 hours' FROM created
-      ), mail AS (
-        INSERT INTO mail_outbox ("userId", kind, "to", subject, text, html)
-        SELECT id, 'email_verify', email, ${mail.subject}, ${mail.text}, ${mail.html} FROM created
-      ), audit AS (
-        INSERT INTO audit_events ("userId", "actorType", "actorUserId", door, "requestId", action, changes)
-        SELECT id, 'user', id, ${request.door}, ${request.requestId}, 'user.signup',
-          jsonb_build_object('email', jsonb_build_object('from', null, 'to', email))
-        FROM created
-      )
+      ), link AS (${link}), mail AS (${queued}), audit AS (${audit})
       SELECT session.id AS "sessionId", ${userProjection("created", false)} FROM created, session`;
   } catch (error) {
     const violation = uniqueViolation(error);

@@ -1,7 +1,17 @@
-import type { Database } from "@profilehub/db";
+import { Prisma, type Database } from "@profilehub/db";
 import { hashOpaqueToken } from "../../auth/opaque-token";
-import { appError, conflictError } from "../../errors";
+import { appError, conflictingField } from "../../errors";
+import { auditInsert } from "../database/sql";
 import { uniqueViolation } from "../database/unique-violation";
+
+/** The fields a used link changed, as the audit log records them. */
+const LINK_CHANGES = Prisma.sql`(CASE WHEN target.email <> updated.email
+    THEN jsonb_build_object('email', jsonb_build_object('from', target.email, 'to', updated.email))
+    ELSE '{}'::jsonb END)
+  || (CASE WHEN target."pendingEmail" IS NOT NULL AND link.purpose = 'change_email'
+    THEN jsonb_build_object('pendingEmail', jsonb_build_object('from', target."pendingEmail", 'to', null))
+    ELSE '{}'::jsonb END)
+  || jsonb_build_object('emailVerifiedAt', jsonb_build_object('from', target."emailVerifiedAt", 'to', updated."emailVerifiedAt"))`;
 
 export interface VerifiedEmail {
   userId: string;
@@ -15,6 +25,16 @@ export interface VerifiedEmail {
  * with its audit row. A link for an address that is no longer pending or current is refused.
  */
 export async function verifyEmailToken(db: Database, token: string, requestId: string): Promise<VerifiedEmail> {
+  const audit = auditInsert({
+    userId: Prisma.sql`updated.id`,
+    actorType: "user",
+    actorUserId: Prisma.sql`updated.id`,
+    door: "auth",
+    requestId,
+    action: "user.email_verified",
+    changes: LINK_CHANGES,
+    from: Prisma.sql`updated, target, link`,
+  });
   let rows: VerifiedEmail[];
   try {
     rows = await db.$queryRaw<VerifiedEmail[]>`
@@ -35,27 +55,15 @@ export async function verifyEmailToken(db: Database, token: string, requestId: s
           (link.purpose = 'change_email' AND u."pendingEmail" = link.email) OR
           (link.purpose = 'verify_email' AND u.email = link.email))
         RETURNING u.id, u.email, u."emailVerifiedAt"
-      ), audit AS (
-        INSERT INTO audit_events ("userId", "actorType", "actorUserId", door, "requestId", action, changes)
-        SELECT updated.id, 'user', updated.id, 'auth', ${requestId}, 'user.email_verified',
-          (CASE WHEN target.email <> updated.email
-              THEN jsonb_build_object('email', jsonb_build_object('from', target.email, 'to', updated.email))
-              ELSE '{}'::jsonb END)
-          || (CASE WHEN target."pendingEmail" IS NOT NULL AND link.purpose = 'change_email'
-              THEN jsonb_build_object('pendingEmail', jsonb_build_object('from', target."pendingEmail", 'to', null))
-              ELSE '{}'::jsonb END)
-          || jsonb_build_object('emailVerifiedAt',
-              jsonb_build_object('from', target."emailVerifiedAt", 'to', updated."emailVerifiedAt"))
-        FROM updated, target, link
-      )
+      ), audit AS (${audit})
       SELECT updated.id AS "userId", updated.email, link.purpose FROM updated, link`;
   } catch (error) {
     if (uniqueViolation(error)) {
-      throw conflictError([{ path: "email", message: "This address is now used by another account" }]);
+      throw conflictingField("email", "address_taken_since");
     }
     throw error;
   }
   const verified = rows[0];
-  if (!verified) throw appError("email_token_invalid", "This link is invalid, already used or expired");
+  if (!verified) throw appError("email_token_invalid");
   return verified;
 }

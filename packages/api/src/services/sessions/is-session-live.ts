@@ -1,12 +1,8 @@
 import type { Database } from "@profilehub/db";
 import type { CallerSession } from "../../context";
+import { callerSessionLive } from "../database/sql";
 
 export async function isSessionLive(db: Database, session: CallerSession): Promise<boolean> {
-  const rows = await db.$queryRaw<{ live: boolean }[]>`
-    SELECT EXISTS (
-      SELECT 1 FROM sessions
-      WHERE id = ${session.sessionId}::uuid AND "userId" = ${session.userId}::uuid
-        AND "revokedAt" IS NULL AND "expiresAt" > now()
-    ) AS live`;
+  const rows = await db.$queryRaw<{ live: boolean }[]>`SELECT ${callerSessionLive(session)} AS live`;
   return rows[0]?.live === true;
 }

@@ -1,4 +1,5 @@
 import type { Database } from "@profilehub/db";
+import { isLive } from "../database/sql";
 import { describeDevice } from "./device";
 
 export interface SessionSummary {
@@ -23,8 +24,8 @@ export async function listSessions(db: Database, userId: string, currentSessionI
       expiresAt: Date;
     }[]
   >`
-    SELECT id, "userAgent", "ipAddress", "createdAt", "lastActiveAt", "expiresAt" FROM sessions
-    WHERE "userId" = ${userId}::uuid AND "revokedAt" IS NULL AND "expiresAt" > now()
+    SELECT s.id, s."userAgent", s."ipAddress", s."createdAt", s."lastActiveAt", s."expiresAt" FROM sessions s
+    WHERE s."userId" = ${userId}::uuid AND ${isLive("s")}
     ORDER BY "lastActiveAt" DESC LIMIT 100`;
   return rows.map((row) => ({
     id: row.id,

@@ -1,6 +1,6 @@
 import type { Database } from "@profilehub/db";
 import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
-import { SESSION_TTL_DAYS } from "./start-session";
+import { isLive, sessionExpiry } from "../database/sql";
 
 export type RotationResult =
   | { ok: true; sessionId: string; userId: string; refreshToken: string }
@@ -22,8 +22,8 @@ export async function rotateRefreshToken(db: Database, presented: string): Promi
       UPDATE refresh_tokens r SET "usedAt" = now() FROM token
       WHERE r.id = token.id AND token."usedAt" IS NULL AND token.live RETURNING r."sessionId"
     ), session AS (
-      UPDATE sessions s SET "lastActiveAt" = now(), "expiresAt" = now() + make_interval(days => ${SESSION_TTL_DAYS}::int)
-      FROM used WHERE s.id = used."sessionId" AND s."revokedAt" IS NULL AND s."expiresAt" > now()
+      UPDATE sessions s SET "lastActiveAt" = now(), "expiresAt" = ${sessionExpiry()}
+      FROM used WHERE s.id = used."sessionId" AND ${isLive("s")}
       RETURNING s.id, s."userId", s."expiresAt"
     ), issued AS (
       INSERT INTO refresh_tokens ("sessionId", "tokenHash", "expiresAt")

@@ -1,9 +1,7 @@
 import type { Database } from "@profilehub/db";
 import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
 import type { ClientInfo } from "../../context";
-
-/** Sessions (and their refresh tokens) last 30 days after the last refresh. */
-export const SESSION_TTL_DAYS = 30;
+import { sessionExpiry } from "../database/sql";
 
 export interface StartedSession {
   sessionId: string;
@@ -25,7 +23,7 @@ export async function startSession(
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH session AS (
       INSERT INTO sessions ("userId", "expiresAt", "userAgent", "ipAddress", "webSecretHash")
-      VALUES (${userId}::uuid, now() + make_interval(days => ${SESSION_TTL_DAYS}::int), ${client.userAgent}, ${client.ip},
+      VALUES (${userId}::uuid, ${sessionExpiry()}, ${client.userAgent}, ${client.ip},
         ${webSecret === null ? null : hashOpaqueToken(webSecret)})
       RETURNING id, "expiresAt"
     ), token AS (

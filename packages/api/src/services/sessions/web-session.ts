@@ -1,6 +1,7 @@
 import type { Database } from "@profilehub/db";
 import { hashOpaqueToken } from "../../auth/opaque-token";
 import type { CallerSession } from "../../context";
+import { isLive, sessionExpiry, touchDue } from "../database/sql";
 
 /** The browser's session cookie holds `<sessionId>.<webSecret>`. */
 export function webSessionCookieValue(sessionId: string, webSecret: string): string {
@@ -19,10 +20,10 @@ export async function resolveWebSession(db: Database, cookie: string): Promise<C
     WITH session AS (
       SELECT s.id, s."userId", s."lastActiveAt" FROM sessions s
       WHERE s.id = ${sessionId}::uuid AND s."webSecretHash" = ${hashOpaqueToken(secret)}
-        AND s."revokedAt" IS NULL AND s."expiresAt" > now()
+        AND ${isLive("s")}
     ), touched AS (
-      UPDATE sessions SET "lastActiveAt" = now(), "expiresAt" = now() + interval '30 days'
-      FROM session WHERE sessions.id = session.id AND session."lastActiveAt" < now() - interval '1 minute'
+      UPDATE sessions SET "lastActiveAt" = now(), "expiresAt" = ${sessionExpiry()}
+      FROM session WHERE sessions.id = session.id AND ${touchDue("session")}
     )
     SELECT u.id AS "userId", u.number AS "userNumber", u."projectId", session.id AS "sessionId"
     FROM session JOIN users u ON u.id = session."userId"`;

@@ -1,14 +1,13 @@
 import type { Database } from "@profilehub/db";
-import type { Issue, UserUpdate } from "@profilehub/validators";
-import { Prisma } from "@profilehub/db";
+import { createIssue, type Issue, type UserUpdate } from "@profilehub/validators";
 import { hashPassword, verifyPassword } from "../../auth/passwords";
 import type { DoorPolicy } from "../../doors";
-import type { UserRef } from "./update-statement";
+import { userMatches, type UserRef } from "../database/sql";
 import type { PreparedSecrets } from "./update-plan";
 
 async function currentPasswordHash(db: Database, target: UserRef): Promise<string | null | undefined> {
-  const where = "id" in target ? Prisma.sql`id = ${target.id}::uuid` : Prisma.sql`number = ${target.number}::int`;
-  const rows = await db.$queryRaw<{ passwordHash: string | null }[]>`SELECT "passwordHash" FROM users WHERE ${where}`;
+  const rows = await db.$queryRaw<{ passwordHash: string | null }[]>`
+    SELECT u."passwordHash" FROM users u WHERE ${userMatches("u", target)}`;
   return rows[0] ? rows[0].passwordHash : undefined;
 }
 
@@ -25,26 +24,26 @@ export async function preparePassword(
   issues: Issue[],
 ): Promise<PreparedSecrets> {
   if (update.passwordHash !== undefined) {
-    return { passwordHash: update.passwordHash, revokeSessions: policy.passwordChangeRevokes };
+    return { stored: { password: update.passwordHash }, revokeSessions: policy.passwordChangeRevokes };
   }
   if (update.password === undefined) return {};
   const current = await currentPasswordHash(db, target);
   if (current === undefined) return {}; // no such user: the update statement reports it
   if (current !== null && policy.requireCurrentPassword) {
     if (update.currentPassword === undefined) {
-      issues.push({ path: "currentPassword", message: "Current password is required to set a new password" });
+      issues.push(createIssue("currentPassword", "current_password_required"));
     } else if (!(await verifyPassword(current, update.currentPassword))) {
-      issues.push({ path: "currentPassword", message: "Current password is incorrect" });
+      issues.push(createIssue("currentPassword", "current_password_incorrect"));
     }
   }
   if (current !== null && (await verifyPassword(current, update.password))) {
-    issues.push({ path: "password", message: "New password must be different from the current password" });
+    issues.push(createIssue("password", "password_unchanged"));
   }
   if (issues.length > 0) return {};
   // The door's policy decides which sessions go; a user may keep their other devices signed in.
   const keepOthers = policy.passwordChangeRevokes === "others" && update.signOutOtherSessions === false;
   return {
-    passwordHash: await hashPassword(update.password),
+    stored: { password: await hashPassword(update.password) },
     ...(keepOthers ? {} : { revokeSessions: policy.passwordChangeRevokes }),
     expectedPasswordHash: current,
   };

@@ -2,7 +2,7 @@ import { Prisma, type Database } from "@profilehub/db";
 import type { UserView } from "@profilehub/validators";
 import type { CallerSession } from "../../context";
 import { appError } from "../../errors";
-import type { UserRef } from "./update-statement";
+import { callerSessionLive, userMatches, type UserRef } from "../database/sql";
 import { toUserView, userProjection, type UserRow } from "./user-view";
 
 export interface ReadUserRequest {
@@ -19,25 +19,19 @@ export interface ReadUserRequest {
 /** Reads a user the caller may see — themself, or anyone with server access — in one query. */
 export async function readUser(db: Database, request: ReadUserRequest): Promise<UserView> {
   const { target, session, serverAccess } = request;
-  const where = "id" in target ? Prisma.sql`u.id = ${target.id}::uuid` : Prisma.sql`u.number = ${target.number}::int`;
   const scope = request.projectId === null ? Prisma.empty : Prisma.sql`AND u."projectId" = ${request.projectId}`;
-  const live = session
-    ? Prisma.sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${session.sessionId}::uuid AND "userId" = ${session.userId}::uuid
-        AND "revokedAt" IS NULL AND "expiresAt" > now())`
-    : Prisma.sql`true`;
   // The caller's session is checked even when no user matches (LEFT JOIN), so a revoked
   // session is told apart from an unknown user.
   const rows = await db.$queryRaw<{ live: boolean; allowed: boolean; found: boolean; user: UserRow | null }[]>`
     SELECT caller.live, u.id IS NOT NULL AS found,
       coalesce(u.id = ${session?.userId ?? null}::uuid, false) OR ${serverAccess} AS allowed,
       ${userProjection("u", serverAccess)}
-    FROM (SELECT ${live} AS live) AS caller
-    LEFT JOIN users u ON ${where} ${scope}`;
+    FROM (SELECT ${callerSessionLive(session)} AS live) AS caller
+    LEFT JOIN users u ON ${userMatches("u", target)} ${scope}`;
   const row = rows[0];
-  if (!row?.live) throw appError("session_revoked", "Session has been revoked or has expired");
-  if (!row.found) throw appError("user_not_found", "User not found");
-  if (!row.allowed || !row.user)
-    throw appError("forbidden", `You can only ${request.purpose ?? "read"} your own account`);
+  if (!row?.live) throw appError("session_revoked");
+  if (!row.found) throw appError("user_not_found");
+  if (!row.allowed || !row.user) throw appError("forbidden", { action: request.purpose ?? "read" });
   return toUserView(row.user, serverAccess);
 }
 
@@ -46,6 +40,6 @@ export async function readAuthenticatedUser(db: Database, userId: string): Promi
   const rows = await db.$queryRaw<{ user: UserRow }[]>`
     SELECT ${userProjection("u", false)} FROM users u WHERE u.id = ${userId}::uuid`;
   const row = rows[0];
-  if (!row) throw appError("invalid_credentials", "The account no longer exists");
+  if (!row) throw appError("invalid_credentials", { accountGone: true });
   return toUserView(row.user, false);
 }

@@ -1,6 +1,6 @@
-import { Prisma, type Database } from "@profilehub/db";
-import { emailSchema, usernameSchema, type Issue } from "@profilehub/validators";
-import type { UserRef } from "./update-statement";
+import type { Database } from "@profilehub/db";
+import { createIssue, emailSchema, usernameSchema, type Issue } from "@profilehub/validators";
+import { userMatches, type UserRef } from "../database/sql";
 
 /**
  * When an update already fails validation, also report an email or username that is taken,
@@ -14,16 +14,15 @@ export async function takenFieldIssues(
   const email = emailSchema.safeParse(input.email);
   const username = usernameSchema.safeParse(input.username);
   if (!email.success && !username.success) return [];
-  const where = "id" in target ? Prisma.sql`t.id = ${target.id}::uuid` : Prisma.sql`t.number = ${target.number}::int`;
   const emailValue = email.success ? email.data : null;
   const usernameValue = username.success ? username.data : null;
   const rows = await db.$queryRaw<{ emailTaken: boolean; usernameTaken: boolean }[]>`
     SELECT
       EXISTS (SELECT 1 FROM users o WHERE o."projectId" = t."projectId" AND o.id <> t.id AND o.email = ${emailValue}) AS "emailTaken",
       EXISTS (SELECT 1 FROM users o WHERE o."projectId" = t."projectId" AND o.id <> t.id AND o.username = ${usernameValue}) AS "usernameTaken"
-    FROM users t WHERE ${where}`;
+    FROM users t WHERE ${userMatches("t", target)}`;
   const issues: Issue[] = [];
-  if (rows[0]?.emailTaken) issues.push({ path: "email", message: "Email has already been taken" });
-  if (rows[0]?.usernameTaken) issues.push({ path: "username", message: "Username has already been taken" });
+  if (rows[0]?.emailTaken) issues.push(createIssue("email", "taken"));
+  if (rows[0]?.usernameTaken) issues.push(createIssue("username", "taken"));
   return issues;
 }

@@ -1,6 +1,6 @@
 import { Prisma } from "@profilehub/db";
-import { splitMetadataPatch, type UserUpdate } from "@profilehub/validators";
-import type { AuditFieldName } from "./audit-fields";
+import { updateInput, type JsonObject, type UserFieldName, type UserUpdate } from "@profilehub/validators";
+import { assignValue, mergeValue } from "./fields-sql";
 
 /** A mail to queue in the outbox with the change (same statement, same commit). */
 export interface PlannedMail {
@@ -22,8 +22,8 @@ export interface EmailChangePlan {
 
 /** Secrets and side effects prepared outside the statement (hashing, encryption, tokens, mails). */
 export interface PreparedSecrets {
-  passwordHash?: string;
-  totpSecretEncrypted?: string | null;
+  /** The stored values of fields whose input is prepared (a password's hash, an encrypted secret). */
+  stored?: Partial<Record<UserFieldName, unknown>>;
   email?: EmailChangePlan;
   revokeSessions?: "others" | "all";
   /** The password hash the change was checked against; the write fails if it changed since. */
@@ -33,67 +33,33 @@ export interface PreparedSecrets {
 /** Everything the update statement needs: column assignments plus guards and side effects. */
 export interface UpdatePlan extends PreparedSecrets {
   assignments: Prisma.Sql[];
-  auditFields: Set<AuditFieldName>;
+  /** Fields the change may touch: their diff goes to the audit log. */
+  auditFields: Set<UserFieldName>;
   /** A team to select: the statement checks membership. */
   teamId?: string;
 }
 
-const json = (value: unknown) => JSON.stringify(value);
-
-/** Turns validated changes into `"column" = expression` pieces; `u` is the row being updated. */
+/**
+ * Turns validated changes into `"column" = expression` pieces, input by input as the field
+ * registry says: assigned, merged in SQL, or stored as prepared beforehand.
+ */
 export function planUpdate(update: UserUpdate, prepared: PreparedSecrets): UpdatePlan {
   const assignments: Prisma.Sql[] = [];
-  const auditFields = new Set<AuditFieldName>();
-  const set = (field: AuditFieldName, sql: Prisma.Sql) => {
+  const auditFields = new Set<UserFieldName>();
+  const set = (field: UserFieldName, sql: Prisma.Sql) => {
     assignments.push(sql);
     auditFields.add(field);
   };
-
-  if (update.displayName !== undefined) set("displayName", Prisma.sql`"displayName" = ${update.displayName}`);
-  if (update.firstName !== undefined) set("firstName", Prisma.sql`"firstName" = ${update.firstName}`);
-  if (update.lastName !== undefined) set("lastName", Prisma.sql`"lastName" = ${update.lastName}`);
-  if (update.username !== undefined) set("username", Prisma.sql`"username" = ${update.username}`);
-  if (update.avatarUrl !== undefined) set("avatarUrl", Prisma.sql`"avatarUrl" = ${update.avatarUrl}`);
-  if (update.bio !== undefined) set("bio", Prisma.sql`"bio" = ${update.bio}`);
-  if (update.birthdate !== undefined) set("birthdate", Prisma.sql`"birthdate" = ${update.birthdate}::date`);
-  if (update.location !== undefined) {
-    const { longitude = null, latitude = null } = update.location ?? {};
-    set("location", Prisma.sql`"locationLongitude" = ${longitude}::float8, "locationLatitude" = ${latitude}::float8`);
+  for (const [key, value] of Object.entries(update)) {
+    const input = updateInput(key);
+    if (!input || value === undefined) continue; // companions (currentPassword, …) write nothing
+    if (input.apply === "assign") set(input.field, assignValue(input.field, value));
+    else if (input.apply === "merge") set(input.field, mergeValue(input.field, value as JsonObject));
+    else if (prepared.stored && Object.hasOwn(prepared.stored, input.field)) {
+      set(input.field, assignValue(input.field, prepared.stored[input.field]));
+    }
   }
-  if (update.locale !== undefined) set("locale", Prisma.sql`"locale" = ${update.locale}`);
-  if (update.featureFlags !== undefined)
-    set("featureFlags", Prisma.sql`"featureFlags" = ${update.featureFlags}::text[]`);
-  if (update.notifications !== undefined) {
-    set("notifications", Prisma.sql`"notifications" = ${update.notifications}::text[]`);
-  }
-  if (update.expoPushToken !== undefined) set("expoPushToken", Prisma.sql`"expoPushToken" = ${update.expoPushToken}`);
-  if (update.selectedTeamId !== undefined) {
-    set("selectedTeamId", Prisma.sql`"selectedTeamId" = ${update.selectedTeamId}::uuid`);
-  }
-
-  if (update.userMetadata !== undefined)
-    set("userMetadata", Prisma.sql`"userMetadata" = ${json(update.userMetadata)}::jsonb`);
-  if (update.userMetadataPatch !== undefined) {
-    // Atomic top-level merge: computed from the row as it is when the update runs.
-    const { set: values, remove } = splitMetadataPatch(update.userMetadataPatch);
-    set("userMetadata", Prisma.sql`"userMetadata" = (u."userMetadata" - ${remove}::text[]) || ${json(values)}::jsonb`);
-  }
-  if (update.appMetadata !== undefined)
-    set("appMetadata", Prisma.sql`"appMetadata" = ${json(update.appMetadata)}::jsonb`);
-  if (update.serverMetadata !== undefined) {
-    set("serverMetadata", Prisma.sql`"serverMetadata" = ${json(update.serverMetadata)}::jsonb`);
-  }
-  if (update.emailAuthEnabled !== undefined) {
-    set("emailAuthEnabled", Prisma.sql`"emailAuthEnabled" = ${update.emailAuthEnabled}`);
-  }
-
   planEmail(update, prepared.email, set);
-
-  if (prepared.passwordHash !== undefined) set("password", Prisma.sql`"passwordHash" = ${prepared.passwordHash}`);
-  if (prepared.totpSecretEncrypted !== undefined) {
-    set("totpSecret", Prisma.sql`"totpSecretEncrypted" = ${prepared.totpSecretEncrypted}`);
-  }
-
   return {
     ...prepared,
     assignments,
@@ -106,7 +72,7 @@ export function planUpdate(update: UserUpdate, prepared: PreparedSecrets): Updat
 function planEmail(
   update: UserUpdate,
   email: EmailChangePlan | undefined,
-  set: (field: AuditFieldName, sql: Prisma.Sql) => void,
+  set: (field: UserFieldName, sql: Prisma.Sql) => void,
 ) {
   let verifiedAt: Prisma.Sql | undefined;
   if (email?.mode === "immediate") {

@@ -1,10 +1,19 @@
 import { Prisma } from "@profilehub/db";
 import type { CallerSession } from "../../context";
-import { auditDiffExpression } from "./audit-fields";
+import {
+  auditInsert,
+  callerSessionLive,
+  emailTokenInsert,
+  outboxInsert,
+  touchDue,
+  userMatches,
+  type UserRef,
+} from "../database/sql";
+import { auditDiffExpression } from "./fields-sql";
 import type { PlannedMail, UpdatePlan } from "./update-plan";
 import { userProjection, type UserRow } from "./user-view";
 
-export type UserRef = { id: string } | { number: number };
+export type { UserRef } from "../database/sql";
 
 export interface UpdateStatementInput {
   target: UserRef;
@@ -37,23 +46,19 @@ export interface UpdateOutcome {
 
 const TRUE = Prisma.sql`true`;
 const joinAll = (parts: Prisma.Sql[]) => (parts.length > 0 ? Prisma.join(parts, "") : Prisma.empty);
-
-function targetCondition(target: UserRef): Prisma.Sql {
-  return "id" in target ? Prisma.sql`u.id = ${target.id}::uuid` : Prisma.sql`u.number = ${target.number}::int`;
-}
-
-function liveSessionCondition(session: CallerSession | null): Prisma.Sql {
-  if (!session) return TRUE;
-  return Prisma.sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${session.sessionId}::uuid
-    AND "userId" = ${session.userId}::uuid AND "revokedAt" IS NULL AND "expiresAt" > now())`;
-}
+const UPDATED_AND_TARGET = Prisma.sql`updated, target`;
 
 function mailInsert(name: string, mail: PlannedMail, address: string): Prisma.Sql {
   const to = mail.recipient === "new" ? Prisma.sql`${address}` : Prisma.sql`target.email`;
-  return Prisma.sql`, ${Prisma.raw(name)} AS (
-    INSERT INTO mail_outbox ("userId", kind, "to", subject, text, html)
-    SELECT updated.id, ${mail.kind}, ${to}, ${mail.subject}, ${mail.text}, ${mail.html}
-    FROM updated, target WHERE target.email <> ${address})`;
+  const insert = outboxInsert({
+    userId: Prisma.sql`updated.id`,
+    kind: mail.kind,
+    to,
+    mail,
+    from: UPDATED_AND_TARGET,
+    where: Prisma.sql`target.email <> ${address}`,
+  });
+  return Prisma.sql`, ${Prisma.raw(name)} AS (${insert})`;
 }
 
 /** Side effects committed with the write: session revocation, email link token and mails. */
@@ -69,17 +74,21 @@ function sideEffects(input: UpdateStatementInput): Prisma.Sql[] {
   }
   const email = plan.email;
   if (email?.token) {
-    parts.push(Prisma.sql`, link AS (
-      INSERT INTO email_tokens ("userId", purpose, email, "tokenHash", "expiresAt")
-      SELECT updated.id, ${email.token.purpose}, ${email.address}, ${email.token.hash}, now() + interval '24 hours'
-      FROM updated, target WHERE target.email <> ${email.address})`);
+    const link = emailTokenInsert({
+      userId: Prisma.sql`updated.id`,
+      purpose: email.token.purpose,
+      email: Prisma.sql`${email.address}`,
+      tokenHash: email.token.hash,
+      from: UPDATED_AND_TARGET,
+      where: Prisma.sql`target.email <> ${email.address}`,
+    });
+    parts.push(Prisma.sql`, link AS (${link})`);
   }
   email?.mails.forEach((mail, index) => parts.push(mailInsert(`mail_${index}`, mail, email.address)));
   // Not when sessions are revoked: one statement must not update the same session row twice.
   if (session && !plan.revokeSessions) {
     parts.push(Prisma.sql`, touched AS (
-      UPDATE sessions SET "lastActiveAt" = now()
-      WHERE id = ${session.sessionId}::uuid AND "lastActiveAt" < now() - interval '1 minute')`);
+      UPDATE sessions s SET "lastActiveAt" = now() WHERE s.id = ${session.sessionId}::uuid AND ${touchDue("s")})`);
   }
   return parts;
 }
@@ -115,10 +124,22 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
   const lastActive = serverAccess ? Prisma.empty : Prisma.sql`, "lastActiveAt" = now()`;
   const assignments = plan.assignments.length > 0 ? Prisma.sql`${Prisma.join(plan.assignments, ", ")}, ` : Prisma.empty;
 
+  const audit = auditInsert({
+    userId: Prisma.sql`updated.id`,
+    actorType,
+    actorUserId: Prisma.sql`${callerId}::uuid`,
+    door: input.audit.door,
+    requestId: input.audit.requestId,
+    action: input.audit.action,
+    changes: Prisma.sql`changes.diff`,
+    from: Prisma.sql`updated, changes`,
+    where: Prisma.sql`changes.diff <> '{}'::jsonb`,
+  });
+
   return Prisma.sql`WITH caller AS (
-      SELECT ${liveSessionCondition(session)} AS live
+      SELECT ${callerSessionLive(session)} AS live
     ), target AS (
-      SELECT u.* FROM users u WHERE ${targetCondition(input.target)} ${projectScope} FOR UPDATE
+      SELECT u.* FROM users u WHERE ${userMatches("u", input.target)} ${projectScope} FOR UPDATE
     ), gate AS (
       SELECT target.id,
         coalesce(target.id = ${callerId}::uuid, false) OR ${serverAccess} AS allowed,
@@ -133,12 +154,7 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
       RETURNING u.*
     ), changes AS (
       SELECT ${Prisma.raw(auditDiffExpression(plan.auditFields))} AS diff FROM target, updated
-    ), audit AS (
-      INSERT INTO audit_events ("userId", "actorType", "actorUserId", door, "requestId", action, changes)
-      SELECT updated.id, ${actorType}, ${callerId}::uuid, ${input.audit.door}, ${input.audit.requestId},
-        ${input.audit.action}, changes.diff
-      FROM updated, changes WHERE changes.diff <> '{}'::jsonb
-    )${joinAll(sideEffects(input))}
+    ), audit AS (${audit})${joinAll(sideEffects(input))}
     SELECT caller.live, gate.id IS NOT NULL AS found, gate.allowed, gate.hooked, gate."teamOk", gate."emailFree", gate."passwordUnchanged",
       gate.fresh, updated.id IS NOT NULL AS written, changes.diff AS "auditChanges",
       ${userProjection("updated", serverAccess)}

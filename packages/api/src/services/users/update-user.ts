@@ -1,9 +1,15 @@
 import type { Database } from "@profilehub/db";
-import { validateUserUpdate, type Issue, type UserUpdate, type UserView } from "@profilehub/validators";
+import {
+  validateUserUpdate,
+  type Issue,
+  type UserUpdate,
+  type UserUpdatePolicy,
+  type UserView,
+} from "@profilehub/validators";
 import type { CallerSession } from "../../context";
 import type { SecretBox } from "../../crypto/secret-box";
 import type { Door, DoorPolicy } from "../../doors";
-import { appError, conflictError, validationError } from "../../errors";
+import { appError, conflictError, conflictingField, invalidField, validationError } from "../../errors";
 import type { MailNotifier } from "../../mail/notifier";
 import { uniqueViolation } from "../database/unique-violation";
 import { planEmailChange } from "./email-change";
@@ -42,6 +48,8 @@ export interface UpdateUserRequest {
   policy: DoorPolicy;
   /** The raw changes, validated here so every problem is reported at once. */
   input: unknown;
+  /** Problems the door found reading its request, reported with the router's own. */
+  requestProblems: Issue[];
 }
 
 export interface UpdateUserResult {
@@ -73,7 +81,7 @@ export async function updateUser(deps: UpdateUserDeps, request: UpdateUserReques
       // The user changed while the webhook was deciding: ask again about the current row.
       webhook = { mode: "approved", seenUpdatedAt: await askWebhook(deps, request, update) };
     } else {
-      throw conflictError([{ path: "", message: "The user was changed by another request; try again" }]);
+      throw conflictingField("", "changed_concurrently");
     }
   }
 }
@@ -103,40 +111,52 @@ async function refuseForeignTarget(deps: UpdateUserDeps, request: UpdateUserRequ
 
 function targetsSelf({ session, target }: UpdateUserRequest): boolean {
   if (!session) return false;
-  return "id" in target ? target.id === session.userId : target.number === session.userNumber;
+  if ("id" in target) return target.id === session.userId;
+  return "number" in target && target.number === session.userNumber;
 }
 
 /** Invalid input from a revoked session is reported as the revoked session. */
 async function invalid(deps: UpdateUserDeps, request: UpdateUserRequest, issues: Issue[]): Promise<never> {
-  if (request.session && !(await isSessionLive(deps.db, request.session))) {
-    throw appError("session_revoked", "Session has been revoked or has expired");
-  }
+  if (request.session && !(await isSessionLive(deps.db, request.session))) throw appError("session_revoked");
   throw validationError(issues);
+}
+
+/** Request problems after which there is nothing to validate: the door could not read the body. */
+const UNREADABLE: ReadonlySet<Issue["code"]> = new Set(["not_an_object", "invalid_form_json", "missing_param"]);
+
+function updatePolicy({ policy, serverAccess }: UpdateUserRequest): UserUpdatePolicy {
+  return {
+    passwordMinLength: policy.passwordMinLength,
+    serverAccess,
+    userWritableServerInputs: policy.userWritableServerInputs,
+    ...(policy.userInputs && { userInputs: policy.userInputs }),
+    requiredInputs: policy.requiredInputs,
+    lettersOnlyNames: policy.lettersOnlyNames,
+  };
 }
 
 async function validateAndPlan(
   deps: UpdateUserDeps,
   request: UpdateUserRequest,
 ): Promise<{ update: UserUpdate; plan: UpdatePlan }> {
-  const { policy, serverAccess, target } = request;
-  const result = validateUserUpdate(request.input, {
-    passwordMinLength: policy.passwordMinLength,
-    serverAccess,
-    userWritableServerFields: policy.userWritableServerFields,
-  });
-  if (!result.ok) {
+  const { policy, target, requestProblems } = request;
+  if (requestProblems.some((problem) => UNREADABLE.has(problem.code))) return invalid(deps, request, requestProblems);
+  const result = validateUserUpdate(request.input, updatePolicy(request));
+  if (!result.ok || requestProblems.length > 0) {
     const taken = await takenFieldIssues(deps.db, target, request.input as Record<string, unknown>);
-    return invalid(deps, request, dedupe([...result.issues, ...taken]));
+    return invalid(deps, request, dedupe([...requestProblems, ...(result.ok ? [] : result.issues), ...taken]));
   }
   const update = result.value;
   const issues: Issue[] = [];
   const password = await preparePassword(deps.db, target, update, policy, issues);
   if (issues.length > 0) return invalid(deps, request, issues);
+  const totpSecret =
+    update.totpSecretBase64 === undefined
+      ? {}
+      : { totpSecret: update.totpSecretBase64 === null ? null : deps.secretBox.encrypt(update.totpSecretBase64) };
   const plan = planUpdate(update, {
     ...password,
-    ...(update.totpSecretBase64 !== undefined && {
-      totpSecretEncrypted: update.totpSecretBase64 === null ? null : deps.secretBox.encrypt(update.totpSecretBase64),
-    }),
+    stored: { ...password.stored, ...totpSecret },
     ...(update.email !== undefined && {
       email: planEmailChange({
         address: update.email,
@@ -177,16 +197,12 @@ async function runStatement(
 
 /** Turns a failed check of the statement into the caller's error (in order of precedence). */
 function failOnRefusal(outcome: UpdateOutcome): void {
-  if (!outcome.live) throw appError("session_revoked", "Session has been revoked or has expired");
-  if (!outcome.found) throw appError("user_not_found", "User not found");
-  if (!outcome.allowed) throw appError("forbidden", "You can only update your own account");
-  if (!outcome.teamOk) {
-    throw validationError([{ path: "selectedTeamId", message: "You are not a member of this team" }]);
-  }
-  if (!outcome.emailFree) throw conflictError([{ path: "email", message: "Email has already been taken" }]);
-  if (!outcome.passwordUnchanged) {
-    throw conflictError([{ path: "password", message: "The password was changed by another request; try again" }]);
-  }
+  if (!outcome.live) throw appError("session_revoked");
+  if (!outcome.found) throw appError("user_not_found");
+  if (!outcome.allowed) throw appError("forbidden", { action: "update" });
+  if (!outcome.teamOk) throw invalidField("selectedTeamId", "not_team_member");
+  if (!outcome.emailFree) throw conflictingField("email", "taken");
+  if (!outcome.passwordUnchanged) throw conflictingField("password", "password_changed_concurrently");
 }
 
 function askWebhook(deps: UpdateUserDeps, request: UpdateUserRequest, update: UserUpdate): Promise<Date> {
@@ -196,7 +212,7 @@ function askWebhook(deps: UpdateUserDeps, request: UpdateUserRequest, update: Us
 function dedupe(issues: Issue[]): Issue[] {
   const seen = new Set<string>();
   return issues.filter((issue) => {
-    const key = `${issue.path}\u0000${issue.message}`;
+    const key = `${issue.path}\u0000${issue.code}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -1,73 +1,29 @@
 import { Prisma } from "@profilehub/db";
-import type { JsonObject, UserView } from "@profilehub/validators";
-
-/**
- * The one list of user columns a signed-in user may see. Secrets (password hash, TOTP secret,
- * server metadata) are not in it; every user-facing read and `RETURNING` is built from it.
- */
-export const publicUserSelect = {
-  id: true,
-  number: true,
-  projectId: true,
-  email: true,
-  emailVerifiedAt: true,
-  pendingEmail: true,
-  emailAuthEnabled: true,
-  displayName: true,
-  firstName: true,
-  lastName: true,
-  username: true,
-  avatarUrl: true,
-  bio: true,
-  birthdate: true,
-  locationLongitude: true,
-  locationLatitude: true,
-  userMetadata: true,
-  appMetadata: true,
-  selectedTeamId: true,
-  roles: true,
-  status: true,
-  featureFlags: true,
-  notifications: true,
-  locale: true,
-  expoPushToken: true,
-  createdAt: true,
-  updatedAt: true,
-  lastActiveAt: true,
-} as const satisfies Prisma.UserSelect;
-
-/** What server access sees in addition. */
-export const serverUserSelect = { ...publicUserSelect, serverMetadata: true } as const satisfies Prisma.UserSelect;
+import { userFieldEntries, type JsonObject, type UserView, type ViewFormat } from "@profilehub/validators";
+import { viewPairs } from "./fields-sql";
 
 type SuspensionRow = { id: string; reason: string; startsAt: string; endsAt: string | null };
 type TeamRow = { id: string; displayName: string; createdAt: string };
-type Json<T> = T extends Date ? string : T;
 
-/** A user as the database hands it over: one JSON object (timestamps as strings). */
-export type UserRow = {
-  [K in keyof Prisma.UserGetPayload<{ select: typeof publicUserSelect }>]: Json<
-    Prisma.UserGetPayload<{ select: typeof publicUserSelect }>[K]
-  >;
-} & {
-  serverMetadata?: Prisma.JsonValue;
-  hasPassword: boolean;
-  totpEnabled: boolean;
+/**
+ * A user as the database hands it over: one JSON object with the fields the caller may see (by
+ * the registry's visibility), whether each secret is set, the active suspensions and the
+ * selected team. Never the secrets themselves.
+ */
+export type UserRow = Record<string, unknown> & {
+  id: string;
+  updatedAt: string;
   suspensions: SuspensionRow[];
   selectedTeam: TeamRow | null;
 };
 
 /**
- * SQL for the user under `alias` as ONE JSON column `"user"` (null when the row is absent): the
- * visible columns, whether a password / TOTP secret exists (never the secrets themselves), the
- * active suspensions and the selected team. One JSON value is far cheaper to ship and decode
- * than forty typed columns.
+ * SQL for the user under `alias` as ONE JSON column `"user"` (null when the row is absent). One
+ * JSON value is far cheaper to ship and decode than forty typed columns.
  */
 export function userProjection(alias: string, serverAccess: boolean): Prisma.Sql {
-  const select = serverAccess ? serverUserSelect : publicUserSelect;
   const pairs = [
-    ...Object.keys(select).map((column) => `'${column}', ${alias}.${quote(column)}`),
-    `'hasPassword', ${alias}."passwordHash" IS NOT NULL`,
-    `'totpEnabled', ${alias}."totpSecretEncrypted" IS NOT NULL`,
+    ...viewPairs(alias, serverAccess),
     `'suspensions', (SELECT coalesce(json_agg(json_build_object('id', s.id, 'reason', s.reason, 'startsAt', s."startsAt", 'endsAt', s."endsAt") ORDER BY s."startsAt"), '[]'::json)
         FROM suspensions s
         WHERE s."userId" = ${alias}.id AND s."startsAt" <= now() AND (s."endsAt" IS NULL OR s."endsAt" > now()))`,
@@ -79,65 +35,39 @@ export function userProjection(alias: string, serverAccess: boolean): Prisma.Sql
   );
 }
 
-const quote = (column: string) => `"${column}"`;
+const iso = (value: unknown) => new Date(value as string).toISOString();
 
-const iso = (value: Date | string) => new Date(value).toISOString();
-/** A `date` column: `YYYY-MM-DD` from JSON (or a Date at midnight UTC). */
-const calendarDate = (value: Date | string) =>
-  typeof value === "string" ? value.slice(0, 10) : iso(value).slice(0, 10);
-const jsonObject = (value: Prisma.JsonValue | undefined): JsonObject =>
-  value && typeof value === "object" && !Array.isArray(value) ? (value as JsonObject) : {};
+/** How each view format reads a value from the row's JSON. */
+const FORMATS: Record<ViewFormat, (value: unknown) => unknown> = {
+  value: (value) => value,
+  timestamp: (value) => (value === null || value === undefined ? null : iso(value)),
+  /** A `date` column arrives as `YYYY-MM-DD`. */
+  date: (value) => (typeof value === "string" ? value.slice(0, 10) : null),
+  jsonObject: (value): JsonObject =>
+    value && typeof value === "object" && !Array.isArray(value) ? (value as JsonObject) : {},
+  locale: (value) => (value === "fr" ? "fr" : "en"),
+  point: (value) => value ?? null,
+};
 
-/** Builds the view field by field (never by spreading the row), so nothing else can slip out. */
+/**
+ * Builds the view field by field from the registry (never by spreading the row), so nothing else
+ * can slip out: the fields the caller may see, then whether each secret is set.
+ */
 export function toUserView(row: UserRow, serverAccess: boolean): UserView {
-  const view: UserView = {
-    id: row.id,
-    number: row.number,
-    projectId: row.projectId,
-    email: row.email,
-    emailVerified: row.emailVerifiedAt !== null,
-    emailVerifiedAt: row.emailVerifiedAt ? iso(row.emailVerifiedAt) : null,
-    pendingEmail: row.pendingEmail,
-    emailAuthEnabled: row.emailAuthEnabled,
-    displayName: row.displayName,
-    firstName: row.firstName,
-    lastName: row.lastName,
-    username: row.username,
-    avatarUrl: row.avatarUrl,
-    bio: row.bio,
-    birthdate: row.birthdate ? calendarDate(row.birthdate) : null,
-    location:
-      row.locationLongitude === null || row.locationLatitude === null
-        ? null
-        : { longitude: row.locationLongitude, latitude: row.locationLatitude },
-    userMetadata: jsonObject(row.userMetadata),
-    appMetadata: jsonObject(row.appMetadata),
-    selectedTeamId: row.selectedTeamId,
-    selectedTeam: row.selectedTeam
-      ? {
-          id: row.selectedTeam.id,
-          displayName: row.selectedTeam.displayName,
-          createdAt: iso(row.selectedTeam.createdAt),
-        }
-      : null,
-    roles: row.roles,
-    status: row.status,
-    featureFlags: row.featureFlags,
-    notifications: row.notifications,
-    locale: row.locale === "fr" ? "fr" : "en",
-    expoPushToken: row.expoPushToken,
-    hasPassword: row.hasPassword,
-    totpEnabled: row.totpEnabled,
-    suspensions: row.suspensions.map((suspension) => ({
-      id: suspension.id,
-      reason: suspension.reason,
-      startsAt: iso(suspension.startsAt),
-      endsAt: suspension.endsAt ? iso(suspension.endsAt) : null,
-    })),
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
-    lastActiveAt: iso(row.lastActiveAt),
-  };
-  if (serverAccess) view.serverMetadata = jsonObject(row.serverMetadata);
-  return view;
+  const view: Record<string, unknown> = {};
+  for (const [name, spec] of userFieldEntries()) {
+    const visible = spec.visibility === "user" || (spec.visibility === "server" && serverAccess);
+    if (visible) view[name] = FORMATS[spec.view](row[name]);
+    if (spec.presence) view[spec.presence] = row[spec.presence] === true;
+  }
+  view.selectedTeam = row.selectedTeam
+    ? { id: row.selectedTeam.id, displayName: row.selectedTeam.displayName, createdAt: iso(row.selectedTeam.createdAt) }
+    : null;
+  view.suspensions = row.suspensions.map((suspension) => ({
+    id: suspension.id,
+    reason: suspension.reason,
+    startsAt: iso(suspension.startsAt),
+    endsAt: suspension.endsAt ? iso(suspension.endsAt) : null,
+  }));
+  return view as UserView;
 }

@@ -1,34 +1,51 @@
-import { Prisma, type Database } from "@profilehub/db";
-import { splitMetadataPatch, type UserUpdate, type UserView } from "@profilehub/validators";
+import type { Database } from "@profilehub/db";
+import {
+  splitMetadataPatch,
+  updateInput,
+  USER_FIELDS,
+  type FieldSpec,
+  type JsonObject,
+  type UserUpdate,
+  type UserView,
+} from "@profilehub/validators";
 import type { SecretBox } from "../../crypto/secret-box";
 import { appError } from "../../errors";
 import { callValidateUserUpdated } from "../webhooks/validate-user-updated";
-import type { UserRef } from "./update-statement";
+import { userMatches, type UserRef } from "../database/sql";
 import { toUserView, userProjection, type UserRow } from "./user-view";
 
 const REDACTED = "[redacted]";
-const SECRET_FIELDS = new Set(["password", "passwordHash", "totpSecretBase64", "serverMetadata", "currentPassword"]);
 
-/** `{field: {from, to}}` for what the update would change, with secrets redacted. */
-export function describeChanges(current: UserView, update: UserUpdate): Record<string, { from: unknown; to: unknown }> {
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const [key, value] of Object.entries(update) as [keyof UserUpdate, unknown][]) {
-    if (value === undefined || key === "currentPassword" || key === "signOutOtherSessions") continue;
-    if (SECRET_FIELDS.has(key)) {
-      const field = key === "passwordHash" ? "password" : key === "totpSecretBase64" ? "totpSecret" : key;
-      changes[field] = { from: REDACTED, to: value === null ? null : REDACTED };
+type Changes = Record<string, { from: unknown; to: unknown }>;
+
+/** The merged object a top-level merge patch gives. */
+function merged(current: JsonObject, patch: JsonObject): JsonObject {
+  const { set, remove } = splitMetadataPatch(patch);
+  const result = { ...current, ...set };
+  for (const key of remove) delete result[key];
+  return result;
+}
+
+/**
+ * `{field: {from, to}}` for what the update would change, derived from the field registry:
+ * secret fields are redacted, merges are shown merged, companions (currentPassword…) omitted.
+ */
+export function describeChanges(current: UserView, update: UserUpdate): Changes {
+  const view = current as unknown as Record<string, unknown>;
+  const changes: Changes = {};
+  for (const [key, value] of Object.entries(update)) {
+    const input = updateInput(key);
+    if (!input || value === undefined) continue;
+    const spec: FieldSpec = USER_FIELDS[input.field];
+    // An input named after the field's presence (`emailVerified`) is compared with it.
+    const name = spec.presence === key ? key : input.field;
+    if (spec.secret) {
+      changes[name] = { from: REDACTED, to: value === null ? null : REDACTED };
       continue;
     }
-    if (key === "userMetadataPatch") {
-      const { set, remove } = splitMetadataPatch(update.userMetadataPatch ?? {});
-      const merged = { ...current.userMetadata, ...set };
-      for (const removed of remove) delete merged[removed];
-      changes.userMetadata = { from: current.userMetadata, to: merged };
-      continue;
-    }
-    const field = key === "emailVerified" ? "emailVerified" : key;
-    const from = (current as unknown as Record<string, unknown>)[field] ?? null;
-    if (JSON.stringify(from) !== JSON.stringify(value)) changes[field] = { from, to: value };
+    const from = view[name] ?? null;
+    const to = input.apply === "merge" ? merged(from as JsonObject, value as JsonObject) : value;
+    if (input.apply === "merge" || JSON.stringify(from) !== JSON.stringify(to)) changes[name] = { from, to };
   }
   return changes;
 }
@@ -47,15 +64,11 @@ export async function approveWithWebhook(
   deps: { db: Database; secretBox: SecretBox; webhookTimeoutMs: number },
   options: { target: UserRef; update: UserUpdate; door: string },
 ): Promise<Date> {
-  const where =
-    "id" in options.target
-      ? Prisma.sql`u.id = ${options.target.id}::uuid`
-      : Prisma.sql`u.number = ${options.target.number}::int`;
   const rows = await deps.db.$queryRaw<WebhookRow[]>`
     SELECT p."webhookUrl", p."webhookSecretEncrypted", ${userProjection("u", false)}
-    FROM users u JOIN projects p ON p.id = u."projectId" WHERE ${where}`;
+    FROM users u JOIN projects p ON p.id = u."projectId" WHERE ${userMatches("u", options.target)}`;
   const row = rows[0];
-  if (!row) throw appError("user_not_found", "User not found");
+  if (!row) throw appError("user_not_found");
   const seen = new Date(row.user.updatedAt);
   if (!row.webhookUrl || !row.webhookSecretEncrypted) return seen; // removed meanwhile
   const current = toUserView(row.user, false);
@@ -71,8 +84,8 @@ export async function approveWithWebhook(
       user: current,
     },
   });
-  if (!verdict.ok) {
-    throw appError(verdict.reason === "rejected" ? "webhook_rejected" : "webhook_failed", verdict.message);
-  }
-  return seen;
+  if (verdict.ok) return seen;
+  throw verdict.reason === "rejected"
+    ? appError("webhook_rejected", { message: verdict.message })
+    : appError("webhook_failed", verdict.failure);
 }

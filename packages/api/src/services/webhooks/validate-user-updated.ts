@@ -1,3 +1,4 @@
+import type { WebhookFailure } from "@profilehub/validators";
 import { hmacHex, isValidSignature } from "./signature";
 
 export interface ValidateUserUpdatedCall {
@@ -14,9 +15,15 @@ export interface ValidateUserUpdatedCall {
 }
 
 export type WebhookVerdict =
-  { ok: true } | { ok: false; reason: "rejected"; message: string } | { ok: false; reason: "failed"; message: string };
+  | { ok: true }
+  | { ok: false; reason: "rejected"; message: string }
+  | { ok: false; reason: "failed"; failure: { failure: WebhookFailure; status?: number } };
 
-const failed = (message: string): WebhookVerdict => ({ ok: false, reason: "failed", message });
+const failed = (failure: WebhookFailure, status?: number): WebhookVerdict => ({
+  ok: false,
+  reason: "failed",
+  failure: status === undefined ? { failure } : { failure, status },
+});
 
 /**
  * POSTs `validateUserUpdated` before a write (DESIGN §5) and fails closed: only a signed
@@ -45,17 +52,15 @@ export async function callValidateUserUpdated(call: ValidateUserUpdatedCall): Pr
     reply = await response.text();
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";
-    return failed(timedOut ? "The validation webhook did not answer in time" : "The validation webhook is unreachable");
+    return failed(timedOut ? "timeout" : "unreachable");
   }
-  if (status < 200 || status > 299) return failed(`The validation webhook answered with status ${status}`);
-  if (!isValidSignature(call.secret, reply, replySignature)) {
-    return failed("The validation webhook's reply is not signed correctly");
-  }
+  if (status < 200 || status > 299) return failed("status", status);
+  if (!isValidSignature(call.secret, reply, replySignature)) return failed("bad_signature");
   let verdict: { valid?: unknown; error?: unknown };
   try {
     verdict = JSON.parse(reply) as typeof verdict;
   } catch {
-    return failed("The validation webhook's reply is not JSON");
+    return failed("not_json");
   }
   if (verdict.valid === true) return { ok: true };
   if (verdict.valid === false) {
@@ -63,5 +68,5 @@ export async function callValidateUserUpdated(call: ValidateUserUpdatedCall): Pr
       typeof verdict.error === "string" && verdict.error ? verdict.error : "Update rejected by validation";
     return { ok: false, reason: "rejected", message };
   }
-  return failed('The validation webhook\'s reply has no boolean "valid"');
+  return failed("no_verdict");
 }

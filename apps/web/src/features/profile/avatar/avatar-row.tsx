@@ -20,7 +20,7 @@ const AvatarCropper = dynamic(() => import("./cropper").then((module) => module.
 /** Pick → crop → compress (in the browser) → preview → save; or remove the photo. */
 export function AvatarRow() {
   const user = useMe();
-  const { t, issue, format } = useI18n();
+  const { t, problem, refusal, format } = useI18n();
   const toast = useToast();
   const update = useUpdateMe();
   const input = useRef<HTMLInputElement>(null);
@@ -41,7 +41,7 @@ export function AvatarRow() {
         },
         onError: (failure) => {
           const found = routerError(failure).issues.find((item) => item.path === "avatarUrl");
-          setError(found ? issue(found.message) : failureMessage(failure, t, issue));
+          setError(found ? problem(found) : failureMessage(failure, t, refusal));
         },
       },
     );
@@ -52,7 +52,7 @@ export function AvatarRow() {
       { avatarUrl: null },
       {
         onSuccess: () => toast(t.profile.avatar.removed),
-        onError: (failure) => setError(failureMessage(failure, t, issue)),
+        onError: (failure) => setError(failureMessage(failure, t, refusal)),
       },
     );
   };

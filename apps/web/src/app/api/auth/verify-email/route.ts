@@ -12,7 +12,7 @@ const door: DoorAdapter = {
   errorResponse: (error, request) =>
     wantsJson(request)
       ? native.errorResponse(error, request)
-      : verifyEmailPage({ ok: false, message: error.message }, error.status, request.headers.get("accept-language")),
+      : verifyEmailPage({ ok: false, error }, error.status, request.headers.get("accept-language")),
 };
 
 /** `GET /api/auth/verify-email?token=…`: the mailed link. */

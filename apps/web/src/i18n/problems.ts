@@ -1,0 +1,13 @@
+import { renderProblem, renderReason, type ErrorReason, type Issue, type Locale } from "@profilehub/validators";
+
+/**
+ * Problems and refusals in the UI's language, from their codes and params (the wording lives with
+ * the codes, in @profilehub/validators' problem catalog — English and French).
+ */
+export function problemText(issue: Pick<Issue, "path" | "code" | "params">, locale: Locale): string {
+  return renderProblem(issue, locale);
+}
+
+export function refusalText(reason: ErrorReason, params: object | undefined, locale: Locale): string {
+  return renderReason(reason, params, locale);
+}

@@ -1,0 +1,101 @@
+import { Prisma } from "@profilehub/db";
+import type { CallerSession } from "../../context";
+import { EMAIL_LINK_TTL_HOURS, SESSION_TOUCH_INTERVAL_SECONDS, SESSION_TTL_DAYS } from "../../config/lifetimes";
+
+/**
+ * SQL fragments every statement shares, so each fact about the schema is written once: how a
+ * user is addressed, what makes a session live, when sessions and links expire, and the column
+ * lists of the audit log and the mail outbox.
+ */
+
+/** A user addressed by id or by number; `none` addresses nobody (a path that names no user). */
+export type UserRef = { id: string } | { number: number } | { none: true };
+
+/** `alias` is the user `target` names. */
+export function userMatches(alias: string, target: UserRef): Prisma.Sql {
+  const table = Prisma.raw(alias);
+  if ("id" in target) return Prisma.sql`${table}.id = ${target.id}::uuid`;
+  if ("number" in target) return Prisma.sql`${table}.number = ${target.number}::int`;
+  return Prisma.sql`false`;
+}
+
+/** The session row under `alias` is neither revoked nor expired. */
+export function isLive(alias: string): Prisma.Sql {
+  const table = Prisma.raw(alias);
+  return Prisma.sql`${table}."revokedAt" IS NULL AND ${table}."expiresAt" > now()`;
+}
+
+/** Whether the caller's session is live (`true` for callers without one: server access). */
+export function callerSessionLive(session: CallerSession | null): Prisma.Sql {
+  if (!session) return Prisma.sql`true`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM sessions s WHERE s.id = ${session.sessionId}::uuid
+    AND s."userId" = ${session.userId}::uuid AND ${isLive("s")})`;
+}
+
+/** When a session (and its refresh token) started or refreshed now expires. */
+export const sessionExpiry = (): Prisma.Sql => Prisma.sql`now() + make_interval(days => ${SESSION_TTL_DAYS}::int)`;
+
+/** The session row under `alias` has not recorded activity for a while: time to write `lastActiveAt`. */
+export function touchDue(alias: string): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(alias)}."lastActiveAt" < now() - make_interval(secs => ${SESSION_TOUCH_INTERVAL_SECONDS}::int)`;
+}
+
+/** When a mailed link created now expires. */
+export const emailLinkExpiry = (): Prisma.Sql =>
+  Prisma.sql`now() + make_interval(hours => ${EMAIL_LINK_TTL_HOURS}::int)`;
+
+/** One audit row per selected row of `from` (a CTE list such as `updated, changes`). */
+export interface AuditInsert {
+  userId: Prisma.Sql;
+  actorType: "user" | "server";
+  actorUserId: Prisma.Sql;
+  door: string;
+  requestId: string;
+  action: string;
+  changes: Prisma.Sql;
+  from: Prisma.Sql;
+  where?: Prisma.Sql;
+}
+
+export function auditInsert(audit: AuditInsert): Prisma.Sql {
+  return Prisma.sql`INSERT INTO audit_events ("userId", "actorType", "actorUserId", door, "requestId", action, changes)
+    SELECT ${audit.userId}, ${audit.actorType}, ${audit.actorUserId}, ${audit.door}, ${audit.requestId},
+      ${audit.action}, ${audit.changes}
+    FROM ${audit.from} ${audit.where ? Prisma.sql`WHERE ${audit.where}` : Prisma.empty}`;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** One queued mail per selected row of `from`. */
+export interface OutboxInsert {
+  userId: Prisma.Sql;
+  kind: string;
+  to: Prisma.Sql;
+  mail: RenderedMail;
+  from: Prisma.Sql;
+  where?: Prisma.Sql;
+}
+
+export function outboxInsert(outbox: OutboxInsert): Prisma.Sql {
+  return Prisma.sql`INSERT INTO mail_outbox ("userId", kind, "to", subject, text, html)
+    SELECT ${outbox.userId}, ${outbox.kind}, ${outbox.to}, ${outbox.mail.subject}, ${outbox.mail.text}, ${outbox.mail.html}
+    FROM ${outbox.from} ${outbox.where ? Prisma.sql`WHERE ${outbox.where}` : Prisma.empty}`;
+}
+
+/** A single-use link for `email`, stored as its token's hash, for each selected row of `from`. */
+export function emailTokenInsert(link: {
+  userId: Prisma.Sql;
+  purpose: string;
+  email: Prisma.Sql;
+  tokenHash: string;
+  from: Prisma.Sql;
+  where?: Prisma.Sql;
+}): Prisma.Sql {
+  return Prisma.sql`INSERT INTO email_tokens ("userId", purpose, email, "tokenHash", "expiresAt")
+    SELECT ${link.userId}, ${link.purpose}, ${link.email}, ${link.tokenHash}, ${emailLinkExpiry()}
+    FROM ${link.from} ${link.where ? Prisma.sql`WHERE ${link.where}` : Prisma.empty}`;
+}

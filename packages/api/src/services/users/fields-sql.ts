@@ -1,0 +1,95 @@
+import { Prisma } from "@profilehub/db";
+import {
+  splitMetadataPatch,
+  USER_FIELDS,
+  userFieldEntries,
+  type FieldSpec,
+  type JsonObject,
+  type Storage,
+  type UserFieldName,
+} from "@profilehub/validators";
+
+/**
+ * The SQL of each canonical field, derived from the field registry (packages/validators
+ * fields/registry.ts): how a value is assigned, how a field reads in the audit diff, and how the
+ * user row becomes the one JSON value the view is built from.
+ */
+
+const quoted = (column: string) => Prisma.raw(`"${column}"`);
+
+/** `"column" = value::type` for each column of a field (`u` is the row being updated). */
+export function assignValue(field: UserFieldName, value: unknown): Prisma.Sql {
+  const storage: Storage = USER_FIELDS[field].storage;
+  if (storage.kind === "point") {
+    const point = value as { longitude: number; latitude: number } | null;
+    return Prisma.sql`${quoted(storage.columns.longitude)} = ${point?.longitude ?? null}::float8,
+      ${quoted(storage.columns.latitude)} = ${point?.latitude ?? null}::float8`;
+  }
+  const stored = storage.type === "jsonb" && value !== null ? JSON.stringify(value) : value;
+  return Prisma.sql`${quoted(storage.column)} = ${stored}::${Prisma.raw(storage.type)}`;
+}
+
+/** An atomic top-level JSON merge, computed from the row as it is when the update runs. */
+export function mergeValue(field: UserFieldName, patch: JsonObject): Prisma.Sql {
+  const storage: Storage = USER_FIELDS[field].storage;
+  if (storage.kind === "point" || storage.type !== "jsonb") throw new Error(`${field} cannot be merged`);
+  const { set, remove } = splitMetadataPatch(patch);
+  const column = quoted(storage.column);
+  return Prisma.sql`${column} = (u.${column} - ${remove}::text[]) || ${JSON.stringify(set)}::jsonb`;
+}
+
+/** The field's value under `alias` as JSON (what the audit diff compares and records). */
+function jsonExpression(spec: FieldSpec, alias: string): string {
+  const storage = spec.storage;
+  if (storage.kind === "point") {
+    const { longitude, latitude } = storage.columns;
+    return `CASE WHEN ${alias}."${longitude}" IS NULL THEN 'null'::jsonb ELSE jsonb_build_object('longitude', ${alias}."${longitude}", 'latitude', ${alias}."${latitude}") END`;
+  }
+  return `to_jsonb(${alias}."${storage.column}")`;
+}
+
+const REDACTED = `'"[redacted]"'::jsonb`;
+const shown = (spec: FieldSpec, expression: string) =>
+  spec.secret
+    ? `CASE WHEN ${expression} IS NULL OR ${expression} = 'null'::jsonb THEN 'null'::jsonb ELSE ${REDACTED} END`
+    : expression;
+
+/**
+ * A SQL expression yielding `{field: {from, to}}` for the fields that differ between the `target`
+ * (old) and `updated` (new) rows; `{}` when nothing changed. Secret fields are compared for real
+ * but recorded as "[redacted]".
+ */
+export function auditDiffExpression(fields: Iterable<UserFieldName>): string {
+  const rows = [...fields]
+    .filter((name) => USER_FIELDS[name].audited)
+    .map((name) => {
+      const spec: FieldSpec = USER_FIELDS[name];
+      const before = jsonExpression(spec, "target");
+      const after = jsonExpression(spec, "updated");
+      return `('${name}', ${before} IS DISTINCT FROM ${after}, ${shown(spec, before)}, ${shown(spec, after)})`;
+    });
+  if (rows.length === 0) return `'{}'::jsonb`;
+  return `(SELECT coalesce(jsonb_object_agg(d.field, jsonb_build_object('from', coalesce(d.before, 'null'::jsonb), 'to', coalesce(d.after, 'null'::jsonb))), '{}'::jsonb)
+    FROM (VALUES ${rows.join(",\n      ")}) AS d(field, changed, before, after) WHERE d.changed)`;
+}
+
+/** `'key', value` pairs of the user row under `alias`: what the view is built from. */
+export function viewPairs(alias: string, serverAccess: boolean): string[] {
+  return userFieldEntries().flatMap(([name, spec]) => {
+    const visible = spec.visibility === "user" || (spec.visibility === "server" && serverAccess);
+    const pairs: string[] = [];
+    if (visible) {
+      const value =
+        spec.storage.kind === "point"
+          ? `CASE WHEN ${alias}."${spec.storage.columns.longitude}" IS NULL THEN NULL ELSE json_build_object('longitude', ${alias}."${spec.storage.columns.longitude}", 'latitude', ${alias}."${spec.storage.columns.latitude}") END`
+          : `${alias}."${spec.storage.column}"`;
+      pairs.push(`'${name}', ${value}`);
+    }
+    if (spec.presence) pairs.push(`'${spec.presence}', ${alias}."${columnOf(spec.storage)}" IS NOT NULL`);
+    return pairs;
+  });
+}
+
+function columnOf(storage: Storage): string {
+  return storage.kind === "point" ? storage.columns.longitude : storage.column;
+}
