@@ -17,4 +17,4 @@ export { DOORS, doorPolicy, type Door, type DoorPolicy } from "./doors";
 export { appError, describeError, errorDetail, ERROR_REASONS, type ErrorReason } from "./errors";
 export { webSessionCookieValue } from "./services/sessions/web-session";
 export { startMailWorker, type MailWorker } from "./mail/worker";
-export { benchRouter, floorUpdate } from "./bench/floor";
+export { benchRouter, floorResponse, floorSession, floorUpdate } from "./bench/floor";
