@@ -69,7 +69,7 @@ async function profileTarget(serverEnv, database) {
         totals.get(scenario.key).parts.push(part);
       }
     }
-    printStages([...totals.values()]);
+    if (rounds > 0) printStages([...totals.values()]);
     printMemory({ rss, ...memory });
     inspector.close();
   } finally {

@@ -99,12 +99,13 @@ export function printMemory(report) {
   const usage = (u) => `rss ${u.rss}, heapTotal ${u.heapTotal}, heapUsed ${u.heapUsed}, external ${u.external} MB`;
   console.log(`  process.memoryUsage before a full GC: ${usage(beforeGc.memoryUsage)}`);
   console.log(`  process.memoryUsage after a full GC:  ${usage(afterGc.memoryUsage)}`);
-  console.log(
-    `  V8 spaces after GC: ${afterGc.spaces
-      .filter((s) => s.sizeMb > 0)
-      .map((s) => `${s.space} ${s.usedMb}/${s.sizeMb}`)
-      .join(", ")} MB`,
-  );
+  const spaces = (list) =>
+    list
+      .filter((space) => space.sizeMb > 0)
+      .map((space) => `${space.space} ${space.usedMb}/${space.sizeMb}`)
+      .join(", ");
+  console.log(`  V8 spaces before GC (used/size MB): ${spaces(beforeGc.spaces)}`);
+  console.log(`  V8 spaces after GC (used/size MB):  ${spaces(afterGc.spaces)}`);
   console.log(
     `  PGlite modules in require.cache: ${afterGc.pglite.length}; Prisma runtime files: ${afterGc.prismaRuntime.length}`,
   );

@@ -7,6 +7,8 @@ export const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+const cpuOf = (run) => run.serverCpuMs + (run.dbCpuMs ?? 0);
+
 const spread = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
 
 /**
@@ -33,6 +35,9 @@ export function summarize(scenarios, rounds, unloaded) {
       unloadedP50: unloaded.get(scenario.key),
       ratio: floor ? spread(perRound((run, base) => run.rps / base.rps)) : null,
       p99Ratio: floor ? median(perRound((run, base) => run.p99 / base.p99)) : null,
+      // CPU per request (server + PostgreSQL), floor ÷ door: the ratio a CPU-bound machine would
+      // show, and much steadier than req/s when other work shares the cores.
+      cpuRatio: floor ? median(perRound((run, base) => cpuOf(base) / cpuOf(run))) : null,
     };
   });
 }
@@ -41,7 +46,7 @@ const pct = (value) => (value * 100).toFixed(0);
 const fixed = (value, digits) => (value === null || value === undefined ? "—" : value.toFixed(digits));
 
 const COLUMNS =
-  "endpoint                              req/s  p50 ms  p99 ms  p99÷floor  unloaded p50  vs floor (range)  server CPU ms/req  PG CPU ms/req  RSS MB before→after  errors";
+  "endpoint                              req/s  p50 ms  p99 ms  p99÷floor  unloaded p50  vs floor (range)  server CPU ms/req  PG CPU ms/req  floor÷CPU  RSS MB before→after  errors";
 
 function line(row) {
   if (row.error) return `${row.name.padEnd(36)}  not measured: ${row.error}`;
@@ -56,6 +61,7 @@ function line(row) {
     ratio.padStart(17),
     fixed(row.serverCpuMs, 2).padStart(18),
     fixed(row.dbCpuMs, 2).padStart(14),
+    (row.cpuRatio === null ? "—" : `${pct(row.cpuRatio)} %`).padStart(10),
     `${row.rss[0]} → ${row.rss[1]}`.padStart(20),
     String(row.errors).padStart(7),
   ].join(" ");

@@ -86,7 +86,7 @@ function frameStage(frame, location) {
 }
 
 /** Stage → { ms: CPU ms }, plus the top functions by self time, from one `.cpuprofile`. */
-export function attribute(profile) {
+export function attribute(profile, { perStage = 12 } = {}) {
   const parent = new Map();
   const byId = new Map();
   for (const node of profile.nodes) {
@@ -118,7 +118,7 @@ export function attribute(profile) {
     byStage.get(stage).set(key, (byStage.get(stage).get(key) ?? 0) + ms);
   });
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 60);
-  const topOf = (entries) => [...entries].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  const topOf = (entries) => [...entries].sort((a, b) => b[1] - a[1]).slice(0, perStage);
   return { stages, top, byStage: new Map([...byStage].map(([stage, entries]) => [stage, topOf(entries)])) };
 }
 
