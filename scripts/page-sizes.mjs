@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run sizes`: the first-load JavaScript of each page of the production build — every
 // <script src> a fresh visit downloads, summed raw and gzipped — measured against a running
-// server (signed in for the settings pages). A report, not a test. PAGE_SIZES_CHUNKS=1 also lists
+// server (signed in for the settings pages); `noModule` scripts are not counted (a browser that runs
+// modules never downloads them). A report, not a test. PAGE_SIZES_CHUNKS=1 also lists
 // the chunks of /settings, largest first.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -90,7 +91,11 @@ try {
       continue;
     }
     const html = await response.text();
-    const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]))];
+    // `noModule` scripts (Next's legacy polyfills) are skipped by every browser that runs modules.
+    const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].filter(
+      (match) => !/\snoModule/i.test(match[0]),
+    );
+    const sources = [...new Set(tags.map((match) => match[1]))];
     let raw = 0;
     let gzip = 0;
     for (const source of sources) {

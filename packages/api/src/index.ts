@@ -27,4 +27,4 @@ export {
 } from "./errors";
 export { webSessionCookieValue } from "./services/sessions/web-session";
 export { startMailWorker, type MailWorker } from "./mail/worker";
-export { benchRouter, floorUpdate } from "./bench/floor";
+export { benchRouter, floorResponse, floorSession, floorUpdate } from "./bench/floor";

@@ -1,11 +1,13 @@
-import { floorUpdate } from "@profilehub/api";
+import { floorResponse } from "@profilehub/api";
 import { benchRoutesEnabled, notFound } from "@/server/bench/enabled";
 import { getRuntime } from "@/server/runtime";
 
-/** Benchmark floor: a bare route handler running one `UPDATE … RETURNING` (PROFILEHUB_BENCH_ROUTES=1 only). */
+/**
+ * Benchmark floor (PROFILEHUB_BENCH_ROUTES=1 only): a bare route handler that verifies the access
+ * token and runs one statement checking the session and doing `UPDATE … RETURNING` for that user.
+ */
 export async function PUT(request: Request): Promise<Response> {
   if (!benchRoutesEnabled()) return notFound();
-  const { userId, bio } = (await request.json()) as { userId: string; bio: string };
   const { services } = await getRuntime();
-  return Response.json(await floorUpdate(services.db, userId, bio));
+  return floorResponse(services, request);
 }

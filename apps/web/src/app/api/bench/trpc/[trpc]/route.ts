@@ -1,9 +1,9 @@
-import { benchRouter, createContextInner } from "@profilehub/api";
+import { benchRouter, createContextInner, floorSession } from "@profilehub/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { benchRoutesEnabled, notFound } from "@/server/bench/enabled";
 import { getRuntime } from "@/server/runtime";
 
-/** Benchmark floor for tRPC: the same UPDATE as a bare procedure (PROFILEHUB_BENCH_ROUTES=1 only). */
+/** Benchmark floor for tRPC: the same token check and statement as a bare procedure (bench only). */
 async function handler(request: Request): Promise<Response> {
   if (!benchRoutesEnabled()) return notFound();
   const { services } = await getRuntime();
@@ -11,7 +11,11 @@ async function handler(request: Request): Promise<Response> {
     endpoint: "/api/bench/trpc",
     req: request,
     router: benchRouter,
-    createContext: () => createContextInner(services, { door: "trpc" }),
+    createContext: async () =>
+      createContextInner(services, {
+        door: "trpc",
+        session: await floorSession(services, request.headers.get("authorization")),
+      }),
   });
 }
 

@@ -1,0 +1,55 @@
+// One load run: autocannon on loopback for a bounded time, each request taking the next user in
+// turn (so at most `connections` consecutive users are in flight, never one user twice), and the
+// CPU the server's process tree and the database's backends spent meanwhile, per request.
+import autocannon from "autocannon";
+import { letters } from "./doors.mjs";
+import { cpuByPid, cpuDelta, processTree, rssMb } from "./proc.mjs";
+
+// One sequence for the whole bench: every request's value differs from the row's current one.
+let sequence = 0;
+
+/**
+ * Loads `scenario` on `target` ({server, users, dbPids?}) for `seconds`. `hot`: every request on
+ * the first user (one row, all connections queue on its lock). Resolves to the run's figures.
+ */
+export async function loadRun(target, scenario, { connections, seconds, hot = false }) {
+  const { server, users } = target;
+  const setupRequest = (request) => {
+    const current = sequence++;
+    const user = hot ? users[0] : users[current % users.length];
+    return { ...request, ...scenario.request(user, letters(current)) };
+  };
+  const dbBefore = target.dbPids ? cpuByPid(await target.dbPids()) : null;
+  const serverBefore = cpuByPid(processTree(server.rootPid));
+  const rssBefore = rssMb(server.serverPid);
+  const benchBefore = process.cpuUsage();
+  const result = await autocannon({
+    url: server.base,
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest }],
+  });
+  const bench = process.cpuUsage(benchBefore);
+  const serverCpu = cpuDelta(serverBefore, cpuByPid(processTree(server.rootPid)));
+  const dbCpu = dbBefore ? cpuDelta(dbBefore, cpuByPid(await target.dbPids())) : null;
+  const count = Math.max(1, result.requests.total);
+  return {
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+    serverCpuMs: serverCpu / count,
+    dbCpuMs: dbCpu === null ? null : dbCpu / count,
+    loaderCpuMs: (bench.user + bench.system) / 1000 / count,
+    rssBefore,
+    rssAfter: rssMb(server.serverPid),
+  };
+}
+
+/** One request of the scenario for the first user: `null` if it succeeds, else why not. */
+export async function probe(target, scenario) {
+  const { method, path, headers, body } = scenario.request(target.users[0], letters(sequence++));
+  const response = await fetch(`${target.server.base}${path}`, { method, headers, body });
+  return response.ok ? null : `HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`;
+}
