@@ -30,6 +30,8 @@ export const ERROR_REASONS = {
   webhook_failed: "BAD_GATEWAY",
   email_token_invalid: "BAD_REQUEST",
   rate_limited: "TOO_MANY_REQUESTS",
+  // A typed client older than the oldest API version the server answers (see api-version.ts).
+  client_outdated: "PRECONDITION_FAILED",
   // Transport-level problems, raised by the HTTP doors before the router is called.
   payload_too_large: "PAYLOAD_TOO_LARGE",
   unsupported_media_type: "UNSUPPORTED_MEDIA_TYPE",

@@ -18,3 +18,10 @@ export { appError, describeError, errorDetail, ERROR_REASONS, type ErrorReason }
 export { webSessionCookieValue } from "./services/sessions/web-session";
 export { startMailWorker, type MailWorker } from "./mail/worker";
 export { benchRouter, floorUpdate } from "./bench/floor";
+export {
+  API_VERSION,
+  API_VERSION_HEADER,
+  clientVersionProblem,
+  MIN_API_VERSION_HEADER,
+  MIN_CLIENT_API_VERSION,
+} from "./api-version";
