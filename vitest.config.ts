@@ -28,6 +28,19 @@ export default defineConfig({
       { extends: true as const, test: { name: "client", include: ["packages/client/test/**/*.test.ts"] } },
       // The `profilehub` CLI as a child process against `npm start` (PGlite; builds if needed).
       { extends: true as const, test: { name: "cli", include: ["apps/cli/test/**/*.test.ts"] } },
+      // Another app's view: the packed tarballs installed in a folder outside the workspaces (npm
+      // registry through npm's cache), tsc --strict, plain Node, the CLI and a React page in
+      // Chromium against `npm start`.
+      {
+        extends: true as const,
+        test: {
+          name: "outside-app",
+          include: ["packages/client/outside-app/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 900_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
       // `npm start` end to end, on PGlite and (with TEST_DATABASE_URL) PostgreSQL.
       {
         extends: true as const,

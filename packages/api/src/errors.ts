@@ -42,6 +42,8 @@ export const ERROR_REASONS = {
   webhook_failed: "BAD_GATEWAY",
   email_token_invalid: "BAD_REQUEST",
   rate_limited: "TOO_MANY_REQUESTS",
+  // A typed client older than the oldest API version the server answers (see api-version.ts).
+  client_outdated: "PRECONDITION_FAILED",
   payload_too_large: "PAYLOAD_TOO_LARGE",
   unsupported_media_type: "UNSUPPORTED_MEDIA_TYPE",
   method_not_allowed: "METHOD_NOT_SUPPORTED",

@@ -28,3 +28,10 @@ export {
 export { webSessionCookieValue } from "./services/sessions/web-session";
 export { startMailWorker, type MailWorker } from "./mail/worker";
 export { benchRouter, floorResponse, floorSession, floorUpdate } from "./bench/floor";
+export {
+  API_VERSION,
+  API_VERSION_HEADER,
+  clientVersionProblem,
+  MIN_API_VERSION_HEADER,
+  MIN_CLIENT_API_VERSION,
+} from "./api-version";

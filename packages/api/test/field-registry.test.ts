@@ -105,7 +105,7 @@ describe("the field registry", () => {
       ["password", "passwordHash", "serverMetadata", "totpSecretBase64"].sort(),
     );
     // A new password signs every session out: set it first, sign in again, then the other secrets.
-    await app.server().users.update({ userId: user.id, changes: { password: all.password.value } });
+    await app.server().users.update({ userId: user.id, changes: { password: all.password.value as string } });
     const signedIn = await app
       .anonymous("auth")
       .auth.token({ grant_type: "password", email: user.email, password: all.password.value as string });

@@ -1,21 +1,10 @@
 import { isTRPCClientError } from "@trpc/client";
-import type { AppRouter, ErrorReason, Issue } from "./types";
+import { AUTH_ERROR_CODES, type ProfileHubErrorCode } from "./error-codes";
+import type { AppRouter, Issue } from "./types";
 
-/**
- * Why a call failed: the server's reason (`validation`, `invalid_credentials`, `token_expired`,
- * `session_revoked`, `conflict`, …), or a transport problem found by the client:
- * `network` (no answer), `bad_response` (an answer that is not ProfileHub's JSON).
- */
-export type ProfileHubErrorCode = ErrorReason | "network" | "bad_response" | "unknown";
+export type { ProfileHubErrorCode };
 
-/** Reasons after which the caller must sign in again (or refresh its access token first). */
-const AUTH_CODES: ReadonlySet<ProfileHubErrorCode> = new Set([
-  "token_missing",
-  "token_invalid",
-  "token_expired",
-  "session_revoked",
-  "invalid_grant",
-]);
+const AUTH_CODES: ReadonlySet<ProfileHubErrorCode> = new Set(AUTH_ERROR_CODES);
 
 export interface ProfileHubErrorInit {
   code: ProfileHubErrorCode;

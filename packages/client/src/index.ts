@@ -1,5 +1,5 @@
 // @profilehub/client: typed access to a ProfileHub server from another TypeScript app.
-export { createProfileHubClient, type ProfileHubClient, type ProfileHubClientOptions } from "./client";
+export { createProfileHubClient, profileHubLinks, type ProfileHubClient, type ProfileHubClientOptions } from "./client";
 export {
   refreshTokens,
   signIn,
@@ -9,7 +9,16 @@ export {
   type PasswordOptions,
   type SignInOptions,
 } from "./auth";
-export { ProfileHubError, type ProfileHubErrorCode, type ProfileHubErrorInit } from "./errors";
+export { createTokenSession, type SessionTokens, type TokenSession, type TokenSessionOptions } from "./token-session";
+export { ProfileHubError, type ProfileHubErrorInit } from "./errors";
+export {
+  AUTH_ERROR_CODES,
+  CLIENT_ERROR_CODES,
+  type ClientErrorCode,
+  type ProfileHubErrorCode,
+  type ServerErrorCode,
+} from "./error-codes";
+export { CLIENT_API_VERSION, VERSION_HEADERS } from "./version";
 export type {
   AppRouter,
   AuthTokens,

@@ -157,12 +157,19 @@ describe("REST auth helpers", () => {
 });
 
 describe("package boundaries", () => {
-  it("loads no server code: @profilehub/api is imported for its types only", () => {
+  it("loads no server code: @profilehub/api is imported for its types, and its version constants", () => {
     const dir = fileURLToPath(new URL("../src/", import.meta.url));
     for (const file of readdirSync(dir)) {
       const source = readFileSync(path.join(dir, file), "utf8");
-      const runtimeImports = source.match(/^(?:import|export) (?!type )[^;]*from "@profilehub\/(?:api|db)"/gm);
-      expect(runtimeImports, file).toBeNull();
+      const runtimeImports = [...source.matchAll(/^(?:import|export) (?!type )[^;]*from "(@profilehub\/[^"]*)"/gm)];
+      const allowed = file === "version.ts" ? ["@profilehub/api/version"] : [];
+      expect(
+        runtimeImports.map((match) => match[1]),
+        file,
+      ).toEqual(allowed);
     }
+    // The version module imports nothing: the published client inlines it.
+    const versionModule = readFileSync(fileURLToPath(new URL("../../api/src/api-version.ts", import.meta.url)), "utf8");
+    expect(versionModule).not.toMatch(/^import /m);
   });
 });

@@ -13,7 +13,7 @@ export type Issue = {
 
 /** The params argument: optional for codes that carry none. */
 export type ParamsArgument<C extends ProblemCode> =
-  Record<never, never> extends ProblemParams<C> ? [params?: ProblemParams<C>] : [params: ProblemParams<C>];
+  Record<never, never> extends ProblemParams<C> ? [params?: ProblemParams<C> & object] : [params: ProblemParams<C>];
 
 export interface RenderOptions {
   /** How the reader's API spells a canonical field (a dialect's own names); default: unchanged. */

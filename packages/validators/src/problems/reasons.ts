@@ -139,6 +139,15 @@ export const REASONS = {
     en: ({ retryAfterSeconds }) => `Too many attempts; try again in ${seconds(retryAfterSeconds)}`,
     fr: ({ retryAfterSeconds }) => `Trop de tentatives ; réessayez dans ${retryAfterSeconds} s`,
   }),
+  /** A typed client older than the oldest API version the server answers (`/api/trpc`). */
+  client_outdated: reason<{ clientVersion: number | null; declared: string; serverVersion: number; minimum: number }>({
+    en: ({ clientVersion, declared, serverVersion, minimum }) =>
+      `This client speaks ${clientVersion === null ? `an unreadable API version ("${declared}")` : `ProfileHub API version ${clientVersion}`}; ` +
+      `this server (API version ${serverVersion}) needs version ${minimum} or newer: update @profilehub/client (or the profilehub CLI)`,
+    fr: ({ clientVersion, declared, serverVersion, minimum }) =>
+      `Ce client parle ${clientVersion === null ? `une version d’API illisible (« ${declared} »)` : `la version ${clientVersion} de l’API ProfileHub`} ; ` +
+      `ce serveur (version ${serverVersion}) demande la version ${minimum} ou plus récente : mettez à jour @profilehub/client (ou la CLI profilehub)`,
+  }),
   // Transport-level problems, found by the HTTP doors before the router is called.
   payload_too_large: reason<{ maximumBytes?: number }>({
     en: () => "Request body is too large",
@@ -166,7 +175,7 @@ export const ERROR_REASON_CODES = Object.keys(REASONS) as ErrorReason[];
 export type ReasonParams<R extends ErrorReason> = Parameters<(typeof REASONS)[R]["en"]>[0];
 
 export type ReasonParamsArgument<R extends ErrorReason> =
-  Record<never, never> extends ReasonParams<R> ? [params?: ReasonParams<R>] : [params: ReasonParams<R>];
+  Record<never, never> extends ReasonParams<R> ? [params?: ReasonParams<R> & object] : [params: ReasonParams<R>];
 
 export function isErrorReason(value: unknown): value is ErrorReason {
   return typeof value === "string" && Object.hasOwn(REASONS, value);

@@ -1,6 +1,7 @@
 import { appError, appRouter, bearerToken, createRequestContext } from "@profilehub/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { clientInfoOf, requestIdOf } from "@/server/http/request-info";
+import { checkClientApiVersion, typedApiPreflight, withTypedApiHeaders } from "@/server/http/typed-api";
 import { getRuntime } from "@/server/runtime";
 import { isSecureRequest, readSessionCookie } from "@/server/web-session/cookie";
 import { cookieWriter } from "@/server/web-session/cookie-writer";
@@ -38,8 +39,8 @@ async function handler(request: Request): Promise<Response> {
     req: request,
     router: appRouter,
     createContext: async ({ resHeaders }) => {
-      if (cookie && !fromPage)
-        throw appError("csrf_failed", "Cookie-authenticated calls must come from the app's pages");
+      checkClientApiVersion(request);
+      if (cookie && !fromPage) throw appError("csrf_failed");
       return createRequestContext(runtime.services, {
         accessToken,
         webSessionCookie: cookie,
@@ -56,4 +57,6 @@ async function handler(request: Request): Promise<Response> {
   });
 }
 
-export { handler as GET, handler as POST };
+const typedApi = async (request: Request) => withTypedApiHeaders(await handler(request));
+
+export { typedApi as GET, typedApi as POST, typedApiPreflight as OPTIONS };
