@@ -13,8 +13,10 @@ export {
   type SessionCookieWriter,
 } from "./context";
 export { loadConfig, ConfigError, type AppConfig, type LoadedConfig } from "./config";
+export { setTelemetryObserver, type MailOutcome, type TelemetryObserver, type WebhookOutcome } from "./telemetry";
 export { DOORS, doorPolicy, type Door, type DoorPolicy } from "./doors";
 export { appError, describeError, errorDetail, ERROR_REASONS, type ErrorReason } from "./errors";
 export { webSessionCookieValue } from "./services/sessions/web-session";
-export { startMailWorker, type MailWorker } from "./mail/worker";
+export { startMailWorker, type MailWorker, type MailWorkerStatus } from "./mail/worker";
+export { outboxCounts } from "./mail/outbox";
 export { benchRouter, floorUpdate } from "./bench/floor";

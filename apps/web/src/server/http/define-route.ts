@@ -1,4 +1,6 @@
 import { createCaller, createRequestContext, type Context, type Door } from "@profilehub/api";
+import { getLogger } from "../ops/logger";
+import { noteRequest } from "../ops/request-context";
 import { getRuntime } from "../runtime";
 import { errorInfo, errorInfoFromReason, type ErrorInfo } from "./error-info";
 import { readBody, type BodyProblem } from "./read-body";
@@ -47,6 +49,7 @@ export function defineRoute<P = Record<string, never>>(
 ): RouteHandler<P> {
   return async (request, context) => {
     const requestId = requestIdOf(request);
+    noteRequest({ door: door.door });
     const respond = (response: Response) => {
       response.headers.set("x-request-id", requestId);
       return response;
@@ -58,8 +61,8 @@ export function defineRoute<P = Record<string, never>>(
         if (!read.ok) return respond(door.errorResponse(BODY_PROBLEMS[read.problem], request));
         body = read.value;
       }
-      const runtime = await getRuntime().catch((error: unknown) => {
-        console.error(`[request ${requestId}] service unavailable:`, error instanceof Error ? error.message : error);
+      const runtime = await getRuntime().catch((err: unknown) => {
+        getLogger().error({ reqId: requestId, err }, "service unavailable");
         return null;
       });
       if (!runtime) {
@@ -76,6 +79,7 @@ export function defineRoute<P = Record<string, never>>(
         requestId,
         client: clientInfoOf(request),
       });
+      noteRequest({ userId: ctx.session?.userId });
       const params = (await context.params) ?? ({} as P);
       return respond(await handler({ request, params, caller: createCaller(ctx), ctx, body }));
     } catch (error) {

@@ -2,6 +2,7 @@ import { appError, describeError, type ErrorReason } from "@profilehub/api";
 import type { Issue } from "@profilehub/validators";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { getLogger } from "../ops/logger";
 
 /** A failed call, as every door needs it to render its own documented error. */
 export interface ErrorInfo {
@@ -22,7 +23,7 @@ export function errorInfo(error: unknown, requestId: string): ErrorInfo {
   const described = describeError(trpcError);
   if (described.reason && described.reason !== "internal") return { status, ...described, reason: described.reason };
   if (status >= 500) {
-    console.error(`[request ${requestId}]`, trpcError.cause ?? trpcError);
+    getLogger().error({ reqId: requestId, err: trpcError.cause ?? trpcError }, "request failed");
     return { status: 500, reason: "internal", message: "Internal server error", issues: [] };
   }
   return { status, reason: "validation", message: trpcError.message, issues: [] };
