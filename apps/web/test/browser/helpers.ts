@@ -23,6 +23,7 @@ export function useBrowserSuite(
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
     suite.server = await startServer(typeof env === "function" ? await env() : env);
+    suite.server.secrets.add(PASSWORD); // typed into the pages: never in the server's log
     suite.browser = await launchBrowser();
   });
   afterAll(async () => {
