@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -51,6 +51,12 @@ async function unpackNpmChromium(): Promise<string> {
       cwd: path.join(repoRoot, "apps/web"),
       env: { ...process.env, TMPDIR: partial },
     });
+    // The package's own fonts.conf looks in /tmp/fonts; without any font the renderer aborts.
+    writeFileSync(
+      path.join(partial, "fonts.conf"),
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
+        `  <dir>${path.join(NPM_CHROMIUM_DIR, "fonts")}</dir>\n  <cachedir>${path.join(NPM_CHROMIUM_DIR, "fonts-cache")}</cachedir>\n</fontconfig>\n`,
+    );
     if (!existsSync(executable)) renameSync(partial, NPM_CHROMIUM_DIR);
   } finally {
     rmSync(partial, { recursive: true, force: true });
@@ -72,8 +78,8 @@ export async function chooseBrowser(): Promise<BrowserChoice> {
   return {
     description: `Chromium from the npm package @sparticuz/chromium (${executablePath})`,
     executablePath,
-    // Its own fonts, so pages render the same on a machine without any.
-    env: { FONTCONFIG_PATH: path.join(path.dirname(executablePath), "fonts") },
+    // Its own fonts (Open Sans), so pages render the same on a machine without any.
+    env: { FONTCONFIG_FILE: path.join(NPM_CHROMIUM_DIR, "fonts.conf") },
   };
 }
 

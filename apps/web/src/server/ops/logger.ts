@@ -29,14 +29,13 @@ export interface LoggerOptions {
   level: LevelWithSilent;
   /** Human-readable lines instead of JSON (for a terminal). */
   pretty: boolean;
+  /** Where the lines go (default: stdout). */
+  destination?: DestinationStream;
 }
-
-const terminal = (): DestinationStream => ({
-  write: (line: string) => process.stdout.write(formatForTerminal(line)),
-});
 
 /** JSON lines on stdout (time, level, message, fields), or readable ones for a terminal. */
 export function createLogger(options: LoggerOptions): Logger {
+  const destination = options.destination ?? pino.destination({ dest: 1, sync: true });
   return pino(
     {
       level: options.level,
@@ -44,7 +43,7 @@ export function createLogger(options: LoggerOptions): Logger {
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
     },
-    options.pretty ? terminal() : pino.destination({ dest: 1, sync: true }),
+    options.pretty ? { write: (line: string) => destination.write(formatForTerminal(line)) } : destination,
   );
 }
 
