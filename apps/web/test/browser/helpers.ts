@@ -45,6 +45,18 @@ export async function newPage(suite: BrowserSuite, options: BrowserContextOption
     viewport: { width: 1280, height: 800 },
     ...options,
   });
+  // Session cookies the server sets: never in its log either (checked when the server stops).
+  context.on("response", (response) => {
+    void response.headersArray().then(
+      (headers) => {
+        for (const { name, value } of headers) {
+          if (name.toLowerCase() === "set-cookie")
+            suite.server.secrets.add(value.split(";")[0]?.split("=").slice(1).join("="));
+        }
+      },
+      () => {},
+    );
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));

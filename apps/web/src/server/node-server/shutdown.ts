@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { beginShutdown } from "../ops/lifecycle";
-import type { Logger } from "../ops/logger";
+import { flushLogger, type Logger } from "../ops/logger";
 
 /** Everything is closed within this, or the process exits anyway (orchestrators kill at 10 s). */
 const BUDGET_MS = 9000;
@@ -47,7 +47,7 @@ export function handleShutdownSignals(options: GracefulShutdownOptions): void {
     const left = () => deadline - Date.now();
     setTimeout(() => {
       logger.error("shutdown took too long: exiting now");
-      process.exit(1);
+      void flushLogger(logger).finally(() => process.exit(1));
     }, BUDGET_MS + 500).unref();
     logger.info({ signal, inFlight: options.inFlight() }, "shutting down");
     let clean = true;
@@ -75,6 +75,7 @@ export function handleShutdownSignals(options: GracefulShutdownOptions): void {
       }
     }
     logger.info({ clean, ms: BUDGET_MS - left() }, "stopped");
+    await withDeadline(flushLogger(logger), 300);
     process.exit(clean ? 0 : 1);
   }
 

@@ -29,13 +29,14 @@ export interface LoggerOptions {
   level: LevelWithSilent;
   /** Human-readable lines instead of JSON (for a terminal). */
   pretty: boolean;
-  /** Where the lines go (default: stdout). */
+  /** Where the lines go (default: stdout, written asynchronously: call `flushLogger` before exiting). */
   destination?: DestinationStream;
 }
 
 /** JSON lines on stdout (time, level, message, fields), or readable ones for a terminal. */
 export function createLogger(options: LoggerOptions): Logger {
-  const destination = options.destination ?? pino.destination({ dest: 1, sync: true });
+  // Asynchronous: a request never waits for stdout; lines written meanwhile go out together.
+  const destination = options.destination ?? pino.destination({ dest: 1, sync: false });
   return pino(
     {
       level: options.level,
@@ -45,6 +46,11 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     options.pretty ? { write: (line: string) => destination.write(formatForTerminal(line)) } : destination,
   );
+}
+
+/** Writes out what is still buffered (before the process exits). */
+export function flushLogger(logger: Logger): Promise<void> {
+  return new Promise((resolve) => logger.flush(() => resolve()));
 }
 
 // One logger per process, shared by the HTTP server and every route bundle (hence globalThis).
