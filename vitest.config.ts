@@ -24,6 +24,8 @@ export default defineConfig({
       { extends: true as const, test: { name: "db", include: ["packages/db/test/**/*.test.ts"] } },
       ...perDatabase("api", ["packages/api/test/**/*.test.ts"]),
       ...perDatabase("dialects", ["apps/web/test/dialects/**/*.test.ts"]),
+      // The server's operating parts in isolation: log lines, request ids, route patterns.
+      { extends: true as const, test: { name: "ops", include: ["apps/web/test/ops/**/*.test.ts"] } },
       // The typed client: type-level tests and its error handling (no database).
       { extends: true as const, test: { name: "client", include: ["packages/client/test/**/*.test.ts"] } },
       // The `profilehub` CLI as a child process against `npm start` (PGlite; builds if needed).

@@ -94,7 +94,11 @@ if (env.BENCH_SKIP_BUILD !== "1") {
   const build = spawnSync(
     process.execPath,
     [path.join(root, "node_modules/turbo/bin/turbo"), "run", "build", "--output-logs=errors-only"],
-    { cwd: root, stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" } },
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" },
+    },
   );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

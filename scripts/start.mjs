@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: build what is missing, apply pending migrations, serve on PORT.
-// `npm run dev`: the same with `next dev` (no build).
+// `npm start`: build what is missing, then run the server (apps/web/dist/server.mjs), which
+// validates the configuration, applies pending migrations and serves on PORT.
+// `npm run dev`: the same server around `next dev` (no production build).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { applyMigrationsInProcess, redactUrl, resolveDatabaseUrl } from "../packages/db/schema-engine/index.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -35,8 +35,11 @@ if (!existsSync(path.join(root, "packages/db/src/generated/prisma/client.ts"))) 
   run(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "generate"], "prisma generate");
 }
 
-// 2. Production build through turbo: a cache hit when nothing changed since the last build.
-if (!dev) {
+// 2. Production build through turbo (a cache hit when nothing changed since the last build);
+//    in development only the server around Next.js is bundled.
+if (dev) {
+  run(process.execPath, [path.join(root, "apps/web/scripts/build-server.mjs")], "Bundling the server");
+} else {
   run(
     process.execPath,
     [path.join(root, "node_modules/turbo/bin/turbo"), "run", "build", "--output-logs=errors-only"],
@@ -44,25 +47,12 @@ if (!dev) {
   );
 }
 
-// 3. Pending migrations, on PGlite (created on first start) or PostgreSQL.
-const url = resolveDatabaseUrl({ env, repoRoot: root, createDir: true });
-try {
-  const applied = await applyMigrationsInProcess({
-    url,
-    schemaPath: path.join(root, "prisma/schema.prisma"),
-    migrationsDir: path.join(root, "prisma/migrations"),
-  });
-  console.log(
-    applied.length > 0 ? `Applied migrations: ${applied.join(", ")}` : `Database is up to date (${redactUrl(url)}).`,
-  );
-} catch (error) {
-  console.error(`Cannot prepare the database at ${redactUrl(url)}:\n  ${redactUrl(error?.message ?? String(error))}`);
-  process.exit(1);
-}
-
-// 4. Serve. Started as plain node (not npx) so stopping this process stops the server.
-const port = env.PORT || "3000";
-const nextArgs = [path.join(root, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", port];
-const server = spawn(process.execPath, nextArgs, { cwd: path.join(root, "apps/web"), env, stdio: "inherit" });
+// 3. Serve. Started as plain node (not npx) so stopping this process stops the server; SIGTERM
+//    and SIGINT are passed on and the server's exit code is ours (0 after a graceful shutdown).
+const server = spawn(process.execPath, [path.join(root, "apps/web/dist/server.mjs"), ...(dev ? ["--dev"] : [])], {
+  cwd: path.join(root, "apps/web"),
+  env,
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

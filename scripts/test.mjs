@@ -12,10 +12,15 @@ const report = path.join(outDir, "vitest.json");
 
 // The end-to-end, CLI and browser tests serve the production build: make sure it is there and
 // current first (a cache hit when nothing changed), rather than have several tests build at once.
+// NODE_ENV as `npm start` sets it: turbo's cache key includes it.
 const build = spawnSync(
   process.execPath,
   [path.join(root, "node_modules/turbo/bin/turbo"), "run", "build", "--output-logs=errors-only"],
-  { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" } },
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" },
+  },
 );
 if (build.status !== 0) {
   console.log("0 passed, 1 failed");

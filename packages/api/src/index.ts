@@ -13,6 +13,7 @@ export {
   type SessionCookieWriter,
 } from "./context";
 export { loadConfig, ConfigError, type AppConfig, type LoadedConfig } from "./config";
+export { setTelemetryObserver, type MailOutcome, type TelemetryObserver, type WebhookOutcome } from "./telemetry";
 export { DOORS, doorPolicy, type Door, type DoorPolicy } from "./doors";
 export {
   appError,
@@ -26,7 +27,8 @@ export {
   type ErrorReason,
 } from "./errors";
 export { webSessionCookieValue } from "./services/sessions/web-session";
-export { startMailWorker, type MailWorker } from "./mail/worker";
+export { startMailWorker, type MailWorker, type MailWorkerStatus } from "./mail/worker";
+export { outboxCounts } from "./mail/outbox";
 export { benchRouter, floorResponse, floorSession, floorUpdate } from "./bench/floor";
 export {
   API_VERSION,

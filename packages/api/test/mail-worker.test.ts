@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startMailWorker } from "../src/index";
+import { setTelemetryObserver, startMailWorker, type MailOutcome } from "../src/index";
 import { retryDelaySeconds } from "../src/mail/outbox";
 import { startSmtpServer, type TestSmtpServer } from "./helpers/smtp-server";
 import { useTestApp } from "./helpers/test-app";
@@ -89,6 +89,74 @@ describe("mail outbox worker", () => {
       await smtp.waitForMail((mail) => mail.to.includes("prompt@example.com"), 5000);
       expect(Date.now() - started).toBeLessThan(5000);
     } finally {
+      await worker.stop();
+    }
+  });
+
+  it("on stop, finishes the mail being sent and gives the rest of its batch back, unclaimed", async () => {
+    const slow = await startSmtpServer({ delayMs: 400 });
+    const outcomes: MailOutcome[] = [];
+    setTelemetryObserver({
+      webhookCall() {},
+      rateLimitRefused() {},
+      mailDelivery: (outcome) => outcomes.push(outcome),
+    });
+    const worker = startMailWorker({
+      db: app.database.db,
+      smtpUrl: slow.url,
+      from: "hub@example.com",
+      pollIntervalMs: 60_000,
+    });
+    try {
+      for (const n of [1, 2, 3, 4]) await queue(`batch${n}@example.com`);
+      const sending = worker.drain();
+      while (slow.incoming() === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await worker.stop(); // while the first mail of the batch is with the SMTP server
+      expect(await sending).toBe(1);
+      expect(worker.status().stopped).toBe(true);
+      expect(slow.mails).toHaveLength(1);
+      expect(outcomes).toEqual(["sent"]);
+      const rows = await app.database.db.outboxMail.findMany();
+      const sent = slow.mails[0]!.to[0];
+      expect(rows.map((row) => [row.to === sent, row.sentAt !== null, row.lockedUntil, row.attempts]).sort()).toEqual([
+        [false, false, null, 0],
+        [false, false, null, 0],
+        [false, false, null, 0],
+        [true, true, null, 1],
+      ]);
+    } finally {
+      setTelemetryObserver(null);
+      await worker.stop();
+      await slow.close();
+    }
+  });
+
+  it("reports each delivery attempt's outcome", async () => {
+    const outcomes: MailOutcome[] = [];
+    setTelemetryObserver({
+      webhookCall() {},
+      rateLimitRefused() {},
+      mailDelivery: (outcome) => outcomes.push(outcome),
+    });
+    const worker = startMailWorker({
+      db: app.database.db,
+      smtpUrl: smtp.url,
+      from: "hub@example.com",
+      pollIntervalMs: 60_000,
+    });
+    try {
+      smtp.failNext(1);
+      const queued = await queue("outcome@example.com");
+      await worker.drain();
+      await app.database.db.outboxMail.update({
+        where: { id: queued.id },
+        data: { nextAttemptAt: new Date(), attempts: 9 },
+      });
+      smtp.failNext(1);
+      await worker.drain(); // the tenth failure: given up
+      expect(outcomes).toEqual(["retried", "failed"]);
+    } finally {
+      setTelemetryObserver(null);
       await worker.stop();
     }
   });

@@ -1,9 +1,11 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openPglite, parseDatabaseUrl, redactUrl } from "../schema-engine/adapter.mjs";
 import { DatabaseUnreachableError } from "./errors";
 import { withPreparedStatements } from "./pglite-prepared";
+import { countPgliteUse, pgPoolStats, type PoolStats } from "./pool-stats";
 import { preparedStatementName } from "./prepared-statement-name";
 import { PrismaClient } from "./generated/prisma/client";
 
@@ -16,6 +18,8 @@ export interface OpenDatabase {
   displayUrl: string;
   /** The embedded database, when `kind` is `pglite`. */
   pglite: PGlite | null;
+  /** The client's connections now (PGlite: one, shared by everything). */
+  poolStats(): PoolStats;
   close(): Promise<void>;
 }
 
@@ -35,23 +39,27 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   if (options.pglite || info.kind === "pglite") {
     const ownsPglite = !options.pglite;
     const pglite = options.pglite ?? (await openPglite(info as Extract<typeof info, { kind: "pglite" }>));
-    const db = new PrismaClient({ adapter: new PrismaPGlite(withPreparedStatements(pglite)) });
+    const counted = countPgliteUse(withPreparedStatements(pglite));
+    const db = new PrismaClient({ adapter: new PrismaPGlite(counted.pglite) });
     return {
       db,
       kind: "pglite",
       displayUrl,
       pglite,
+      poolStats: counted.stats,
       async close() {
         await db.$disconnect();
         if (ownsPglite && !pglite.closed) await pglite.close();
       },
     };
   }
+  const poolSize = options.poolSize ?? 10;
+  const pool = new pg.Pool({ connectionString: options.url, max: poolSize, connectionTimeoutMillis: 5000 });
   const db = new PrismaClient({
-    adapter: new PrismaPg(
-      { connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
-      { statementNameGenerator: (query) => preparedStatementName(query.sql) },
-    ),
+    adapter: new PrismaPg(pool, {
+      statementNameGenerator: (query) => preparedStatementName(query.sql),
+      disposeExternalPool: true,
+    }),
   });
   try {
     await db.$queryRaw`SELECT 1`;
@@ -59,5 +67,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
     await db.$disconnect().catch(() => {});
     throw new DatabaseUnreachableError(options.url, error);
   }
-  return { db, kind: "postgres", displayUrl, pglite: null, close: () => db.$disconnect() };
+  return {
+    db,
+    kind: "postgres",
+    displayUrl,
+    pglite: null,
+    poolStats: pgPoolStats(pool, poolSize),
+    close: () => db.$disconnect(),
+  };
 }

@@ -1,12 +1,19 @@
 import {
   createAppServices,
   loadConfig,
+  outboxCounts,
+  setTelemetryObserver,
   startMailWorker,
   type AppServices,
   type LoadedConfig,
   type MailWorker,
 } from "@profilehub/api";
 import { findRepoRoot, openDatabase, resolveDataDir, resolveDatabaseUrl, type OpenDatabase } from "@profilehub/db";
+import { providedLoadedConfig } from "./config-holder";
+import { onShutdown } from "./ops/lifecycle";
+import { getLogger } from "./ops/logger";
+import { getMetrics } from "./ops/metrics";
+import { telemetryToMetrics } from "./ops/telemetry-metrics";
 
 export interface Runtime {
   services: AppServices;
@@ -20,20 +27,40 @@ export interface Runtime {
 const KEY = Symbol.for("profilehub.runtime");
 type Holder = { [KEY]?: Promise<Runtime> };
 
+/** Metrics see the database and what the router reports; shutdown stops the worker, then the database. */
+function operate(runtime: Runtime): void {
+  const metrics = getMetrics();
+  const { database, mailWorker } = runtime;
+  metrics.sources = { poolStats: () => database.poolStats(), outboxCounts: () => outboxCounts(database.db) };
+  setTelemetryObserver(telemetryToMetrics(metrics));
+  if (mailWorker) {
+    onShutdown({ name: "mail worker", run: (remainingMs) => mailWorker.stop({ timeoutMs: remainingMs }) });
+  }
+  onShutdown({ name: "database", run: () => database.close() });
+}
+
 async function createRuntime(): Promise<Runtime> {
   const dataDir = resolveDataDir(process.env);
-  const loaded = loadConfig(process.env, dataDir);
+  const loaded = providedLoadedConfig() ?? loadConfig(process.env, dataDir);
   const url = resolveDatabaseUrl({ env: process.env, repoRoot: findRepoRoot(), createDir: true });
   const database = await openDatabase({ url });
+  const logger = getLogger();
   const mailWorker = loaded.config.smtpUrl
-    ? startMailWorker({ db: database.db, smtpUrl: loaded.config.smtpUrl, from: loaded.config.mailFrom })
+    ? startMailWorker({
+        db: database.db,
+        smtpUrl: loaded.config.smtpUrl,
+        from: loaded.config.mailFrom,
+        onError: (err: unknown) => logger.error({ err }, "mail worker failed"),
+      })
     : null;
   const services = createAppServices({
     db: database.db,
     config: loaded.config,
     ...(mailWorker ? { mail: mailWorker } : {}),
   });
-  return { services, loaded, database, dataDir, mailWorker };
+  const runtime = { services, loaded, database, dataDir, mailWorker };
+  operate(runtime);
+  return runtime;
 }
 
 /**

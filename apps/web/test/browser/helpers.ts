@@ -23,6 +23,7 @@ export function useBrowserSuite(
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
     suite.server = await startServer(typeof env === "function" ? await env() : env);
+    suite.server.secrets.add(PASSWORD); // typed into the pages: never in the server's log
     suite.browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -43,6 +44,18 @@ export async function newPage(suite: BrowserSuite, options: BrowserContextOption
     baseURL: suite.server.baseUrl,
     viewport: { width: 1280, height: 800 },
     ...options,
+  });
+  // Session cookies the server sets: never in its log either (checked when the server stops).
+  context.on("response", (response) => {
+    void response.headersArray().then(
+      (headers) => {
+        for (const { name, value } of headers) {
+          if (name.toLowerCase() === "set-cookie")
+            suite.server.secrets.add(value.split(";")[0]?.split("=").slice(1).join("="));
+        }
+      },
+      () => {},
+    );
   });
   const page = await context.newPage();
   const errors: string[] = [];

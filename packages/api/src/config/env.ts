@@ -1,10 +1,17 @@
 import { z } from "zod";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
-    error: "must be true or false",
-  })
-  .transform((value) => ["true", "1", "yes", "on"].includes(value));
+const booleanFlag = (name: string) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { error: `${name} must be true or false` })
+    .transform((value) => ["true", "1", "yes", "on"].includes(value));
+
+/** A whole number within bounds, with a plain message naming the variable. */
+const wholeNumber = (name: string, min: number, max: number, what = "a whole number") =>
+  z.coerce
+    .number({ error: `${name} must be ${what} between ${min} and ${max}` })
+    .int({ error: `${name} must be ${what} between ${min} and ${max}` })
+    .min(min, { error: `${name} must be ${what} between ${min} and ${max}` })
+    .max(max, { error: `${name} must be ${what} between ${min} and ${max}` });
 
 const secret = (name: string) =>
   z
@@ -12,9 +19,12 @@ const secret = (name: string) =>
     .min(32, { error: `${name} must be at least 32 characters` })
     .optional();
 
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** Environment variables (DESIGN §8); all optional in development. */
 export const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: wholeNumber("PORT", 0, 65535, "a port number").default(3000),
   APP_URL: z
     .url({ protocol: /^https?$/, error: "APP_URL must be an http(s) URL" })
     .default("http://localhost:3000")
@@ -27,9 +37,26 @@ export const envSchema = z.object({
   SERVER_API_KEY: secret("SERVER_API_KEY"),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://host:port" }).optional(),
   MAIL_FROM: z.string().default("ProfileHub <no-reply@profilehub.local>"),
-  EMAIL_CHANGE_CONFIRMATION: booleanFlag.default(true),
-  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
-  LOGIN_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
+  EMAIL_CHANGE_CONFIRMATION: booleanFlag("EMAIL_CHANGE_CONFIRMATION").default(true),
+  WEBHOOK_TIMEOUT_MS: wholeNumber("WEBHOOK_TIMEOUT_MS", 100, 60_000, "a number of milliseconds").default(5000),
+  LOGIN_RATE_LIMIT: wholeNumber("LOGIN_RATE_LIMIT", 0, 100_000).default(20),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  /** A bearer token for `GET /api/metrics` (the server key works too). */
+  METRICS_TOKEN: secret("METRICS_TOKEN"),
+  /** How many proxy hops in front of the server may set `X-Forwarded-For`. */
+  TRUST_PROXY: wholeNumber("TRUST_PROXY", 0, 10, "a number of proxy hops").default(0),
+  /** Origins allowed to call the REST doors with credentials. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(",").map((origin) => origin.trim().replace(/\/+$/, "")))
+    .pipe(
+      z.array(
+        z.string().regex(/^https?:\/\/[^/\s?#]+$/, {
+          error: "CORS_ORIGINS must be a comma-separated list of origins like https://app.example.com",
+        }),
+      ),
+    )
+    .default([]),
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -41,15 +68,24 @@ export function cleanEnv(env: Record<string, string | undefined>): Record<string
   );
 }
 
+/** The configuration cannot be used; `problems` lists every one, in plain words. */
 export class ConfigError extends Error {
   override name = "ConfigError";
+
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+  }
 }
 
+/** "VARIABLE must …" (never the value: it may be a secret). */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const variable = String(issue.path[0] ?? "environment");
+  return issue.message.startsWith(variable) ? issue.message : `${variable}: ${issue.message}`;
+}
+
+/** Validates every variable at once; throws a `ConfigError` listing all problems. */
 export function parseEnv(env: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(cleanEnv(env));
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
-  }
+  if (!result.success) throw new ConfigError([...new Set(result.error.issues.map(describeIssue))]);
   return result.data;
 }

@@ -1,7 +1,8 @@
 import { loadOrCreateSecrets } from "./secrets";
 import { parseEnv, type Env } from "./env";
 
-export { ConfigError, parseEnv, type Env } from "./env";
+export { ConfigError, LOG_LEVELS, parseEnv, type Env, type LogLevel } from "./env";
+export { describeSettings, type SettingsContext } from "./settings";
 
 /** Everything the router needs from the environment, validated once. */
 export interface AppConfig {
@@ -14,6 +15,8 @@ export interface AppConfig {
   webhookTimeoutMs: number;
   /** Sign-in attempts allowed per account and 15 minutes (0: unlimited). */
   loginRateLimit: number;
+  /** Bearer token for `GET /api/metrics`, besides the server key. */
+  metricsToken: string | undefined;
 }
 
 export interface LoadedConfig {
@@ -52,6 +55,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, dataDir: 
       emailChangeConfirmation: env.EMAIL_CHANGE_CONFIRMATION,
       webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
       loginRateLimit: env.LOGIN_RATE_LIMIT,
+      metricsToken: env.METRICS_TOKEN,
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Database } from "@profilehub/db";
+import { Prisma, type Database } from "@profilehub/db";
 
 export interface OutboxMail {
   id: string;
@@ -42,4 +42,24 @@ export async function markFailed(db: Database, mail: OutboxMail, error: string):
     UPDATE mail_outbox SET "lockedUntil" = NULL, "lastError" = ${error.slice(0, 1000)},
       "nextAttemptAt" = now() + make_interval(secs => ${retryDelaySeconds(mail.attempts)}::int)
     WHERE id = ${mail.id}::uuid`;
+}
+
+/**
+ * Gives claimed but unsent mails back (a worker stopping mid-batch): another worker may send them
+ * at once instead of waiting for the lease, and the claim does not count as an attempt.
+ */
+export async function releaseMails(db: Database, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.$executeRaw`
+    UPDATE mail_outbox SET "lockedUntil" = NULL, attempts = greatest(attempts - 1, 0)
+    WHERE id IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))}) AND "sentAt" IS NULL`;
+}
+
+/** Mails waiting to be sent (`pending`) and given up after MAX_ATTEMPTS (`failed`), all instances included. */
+export async function outboxCounts(db: Database): Promise<{ pending: number; failed: number }> {
+  const rows = await db.$queryRaw<{ pending: number; failed: number }[]>`
+    SELECT count(*) FILTER (WHERE attempts < ${MAX_ATTEMPTS}::int)::int AS pending,
+      count(*) FILTER (WHERE attempts >= ${MAX_ATTEMPTS}::int)::int AS failed
+    FROM mail_outbox WHERE "sentAt" IS NULL`;
+  return rows[0] ?? { pending: 0, failed: 0 };
 }

@@ -1,12 +1,26 @@
 import type { Database } from "@profilehub/db";
 import nodemailer from "nodemailer";
+import { telemetry } from "../telemetry";
 import type { MailNotifier } from "./notifier";
-import { claimDueMails, markFailed, markSent } from "./outbox";
+import { claimDueMails, markFailed, markSent, MAX_ATTEMPTS, releaseMails, type OutboxMail } from "./outbox";
+
+export interface MailWorkerStatus {
+  stopped: boolean;
+  /** When the poll timer last fired (ms since the epoch). */
+  lastPollAt: number;
+  /** When the batch being sent now was started, or `null` when idle. */
+  busySince: number | null;
+}
 
 export interface MailWorker extends MailNotifier {
   /** Sends every due mail now; resolves with how many were sent. */
   drain(): Promise<number>;
-  stop(): Promise<void>;
+  /**
+   * Stops claiming mail: the mail being sent finishes, the rest of the current batch is released
+   * for another worker. Waits at most `timeoutMs` (default 5 s) for that.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+  status(): MailWorkerStatus;
 }
 
 export interface MailWorkerOptions {
@@ -28,29 +42,46 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
   let running: Promise<number> | null = null;
   let again = false;
   let stopped = false;
+  let lastPollAt = Date.now();
+  let busySince: number | null = null;
+
+  async function send(mail: OutboxMail): Promise<boolean> {
+    try {
+      await transport.sendMail({
+        from: options.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
+        messageId: `<${mail.id}@profilehub>`,
+      });
+    } catch (error) {
+      await markFailed(options.db, mail, error instanceof Error ? error.message : String(error));
+      telemetry().mailDelivery(mail.attempts >= MAX_ATTEMPTS ? "failed" : "retried");
+      return false;
+    }
+    await markSent(options.db, mail.id);
+    telemetry().mailDelivery("sent");
+    return true;
+  }
 
   async function sendBatch(): Promise<number> {
     let sent = 0;
-    for (;;) {
+    while (!stopped) {
       const batch = await claimDueMails(options.db);
       if (batch.length === 0) return sent;
-      for (const mail of batch) {
-        try {
-          await transport.sendMail({
-            from: options.from,
-            to: mail.to,
-            subject: mail.subject,
-            text: mail.text,
-            ...(mail.html ? { html: mail.html } : {}),
-            messageId: `<${mail.id}@profilehub>`,
-          });
-          await markSent(options.db, mail.id);
-          sent += 1;
-        } catch (error) {
-          await markFailed(options.db, mail, error instanceof Error ? error.message : String(error));
+      for (const [index, mail] of batch.entries()) {
+        if (stopped) {
+          await releaseMails(
+            options.db,
+            batch.slice(index).map((unsent) => unsent.id),
+          );
+          return sent;
         }
+        if (await send(mail)) sent += 1;
       }
     }
+    return sent;
   }
 
   function drain(): Promise<number> {
@@ -58,6 +89,7 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
       again = true;
       return running;
     }
+    busySince = Date.now();
     running = (async () => {
       let total = 0;
       do {
@@ -67,11 +99,13 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
       return total;
     })().finally(() => {
       running = null;
+      busySince = null;
     });
     return running;
   }
 
   const timer = setInterval(() => {
+    lastPollAt = Date.now();
     if (!stopped) drain().catch(onError);
   }, options.pollIntervalMs ?? 1000);
   timer.unref();
@@ -81,11 +115,17 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
       if (!stopped) drain().catch(onError);
     },
     drain,
-    async stop() {
+    async stop({ timeoutMs = 5000 } = {}) {
       stopped = true;
       clearInterval(timer);
-      await running?.catch(() => {});
+      let timeout: NodeJS.Timeout | undefined;
+      await Promise.race([
+        running?.catch(() => {}),
+        new Promise<void>((resolve) => (timeout = setTimeout(resolve, timeoutMs))),
+      ]);
+      clearTimeout(timeout);
       transport.close();
     },
+    status: () => ({ stopped, lastPollAt, busySince }),
   };
 }

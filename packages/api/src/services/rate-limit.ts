@@ -1,4 +1,5 @@
 import type { Database } from "@profilehub/db";
+import { telemetry } from "../telemetry";
 
 export interface RateLimitRule {
   /** Hits allowed per window; 0 disables the rule. */
@@ -10,7 +11,7 @@ export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSe
 
 /**
  * Counts one hit against `key` in a fixed window, atomically and in the database, so every
- * instance shares the count.
+ * instance shares the count. A refusal is reported by the key's first part (`sign-in:…` → `sign-in`).
  */
 export async function hitRateLimit(db: Database, key: string, rule: RateLimitRule): Promise<RateLimitResult> {
   if (rule.limit <= 0) return { allowed: true };
@@ -25,5 +26,6 @@ export async function hitRateLimit(db: Database, key: string, rule: RateLimitRul
       ceil(extract(epoch FROM "windowStart" + make_interval(secs => ${rule.windowSeconds}::int) - now()))::int AS "retryAfter"`;
   const row = rows[0];
   if (!row || row.hits <= rule.limit) return { allowed: true };
+  telemetry().rateLimitRefused(key.split(":")[0] ?? key);
   return { allowed: false, retryAfterSeconds: Math.max(1, row.retryAfter) };
 }

@@ -17,6 +17,8 @@ export interface ReceivedMail {
 export interface TestSmtpServer {
   url: string;
   mails: ReceivedMail[];
+  /** Messages received but not answered yet (slowed down by `delayMs`). */
+  incoming(): number;
   /** Resolves once `count` mails in total have arrived (or fails after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** Resolves with the first mail matching `predicate` (or fails after `timeoutMs`). */
@@ -26,10 +28,11 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on a loopback port, parsing what it receives. */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+/** A real SMTP server on a loopback port, parsing what it receives; `delayMs` slows each message down. */
+export async function startSmtpServer(options: { delayMs?: number } = {}): Promise<TestSmtpServer> {
   const mails: ReceivedMail[] = [];
   let failures = 0;
+  let incoming = 0;
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -38,7 +41,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
+      const accept = async () => {
+        incoming += 1;
+        if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+        incoming -= 1;
         if (failures > 0) {
           failures -= 1;
           const error = Object.assign(new Error("Try again later"), { responseCode: 451 });
@@ -57,7 +63,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           waiters.splice(0).forEach((wake) => wake());
           callback();
         });
-      });
+      };
+      stream.on("end", () => void accept());
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -65,6 +72,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    incoming: () => incoming,
     failNext(n) {
       failures = n;
     },

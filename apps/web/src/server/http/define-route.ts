@@ -1,5 +1,7 @@
 import { createCaller, createRequestContext, type Context, type Door, type RequestCredentials } from "@profilehub/api";
 import type { Issue } from "@profilehub/validators";
+import { getLogger } from "../ops/logger";
+import { noteRequest } from "../ops/request-context";
 import { getRuntime } from "../runtime";
 import { errorInfo, errorInfoFromReason, type ErrorInfo } from "./error-info";
 import { readBody, type BodyProblem } from "./read-body";
@@ -55,6 +57,7 @@ export function defineRoute<P = Record<string, never>>(
 ): RouteHandler<P> {
   return async (request, context) => {
     const requestId = requestIdOf(request);
+    noteRequest({ door: door.door });
     const respond = (response: Response) => {
       response.headers.set("x-request-id", requestId);
       return response;
@@ -66,8 +69,8 @@ export function defineRoute<P = Record<string, never>>(
         if (!read.ok) return respond(door.errorResponse(bodyProblem(read.problem, door), request));
         body = read.value;
       }
-      const runtime = await getRuntime().catch((error: unknown) => {
-        console.error(`[request ${requestId}] service unavailable:`, error instanceof Error ? error.message : error);
+      const runtime = await getRuntime().catch((err: unknown) => {
+        getLogger().error({ reqId: requestId, err }, "service unavailable");
         return null;
       });
       if (!runtime) {
@@ -79,6 +82,7 @@ export function defineRoute<P = Record<string, never>>(
         requestId,
         client: clientInfoOf(request),
       });
+      noteRequest({ userId: ctx.session?.userId });
       const params = (await context.params) ?? ({} as P);
       const callerWith = (requestProblems: Issue[]) => createCaller({ ...ctx, requestProblems });
       return respond(await handler({ request, params, caller: createCaller(ctx), callerWith, ctx, body }));

@@ -2,6 +2,7 @@ import { appError, describeError, type ErrorReason } from "@profilehub/api";
 import type { Issue, ReasonParamsArgument } from "@profilehub/validators";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { getLogger } from "../ops/logger";
 
 /** A failed call, as every door needs it to render its own documented error. */
 export interface ErrorInfo {
@@ -29,7 +30,7 @@ export function errorInfo(error: unknown, requestId: string): ErrorInfo {
     return { status, reason: described.reason, params, message: described.message, issues: described.issues };
   }
   if (status >= 500 || described.reason === "internal") {
-    console.error(`[request ${requestId}]`, trpcError.cause ?? trpcError);
+    getLogger().error({ reqId: requestId, err: trpcError.cause ?? trpcError }, "request failed");
     return { status: 500, reason: "internal", params: {}, message: "Internal server error", issues: [] };
   }
   // A tRPC error without a reason of ours (e.g. the adapter's own): reported as invalid input.

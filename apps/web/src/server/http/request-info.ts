@@ -1,10 +1,10 @@
-import { randomUUID } from "node:crypto";
 import type { ClientInfo } from "@profilehub/api";
+import { currentRequest } from "../ops/request-context";
+import { acceptRequestId } from "../ops/request-id";
 
-/** The caller's request id (`x-request-id`, if sane) or a new one. */
+/** The id the HTTP server gave this request, else the caller's `x-request-id` (if sane) or a new one. */
 export function requestIdOf(request: Request): string {
-  const given = request.headers.get("x-request-id");
-  return given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+  return currentRequest()?.id ?? acceptRequestId(request.headers.get("x-request-id"));
 }
 
 export function clientInfoOf(request: Request): ClientInfo {

@@ -1,3 +1,4 @@
+import { noteRequest } from "../ops/request-context";
 import { errorInfoFromReason } from "./error-info";
 import type { DoorAdapter, RouteHandler } from "./define-route";
 import { corsHeaders, withCors } from "./cors";
@@ -16,6 +17,7 @@ export function routeMethods<P>(
 ): RouteModule<P> {
   const allowed = Object.keys(handlers) as HttpMethod[];
   const notAllowed: RouteHandler<P> = (request) => {
+    noteRequest({ door: door.door });
     const error = errorInfoFromReason("method_not_allowed", { method: request.method, allowed });
     const response = door.errorResponse(error, request);
     response.headers.set("allow", [...allowed, "OPTIONS"].join(", "));
@@ -31,6 +33,9 @@ export function routeMethods<P>(
     PUT: serve("PUT"),
     PATCH: serve("PATCH"),
     DELETE: serve("DELETE"),
-    OPTIONS: () => Promise.resolve(new Response(null, { status: 204, headers: corsHeaders(allowed) })),
+    OPTIONS: () => {
+      noteRequest({ door: door.door });
+      return Promise.resolve(new Response(null, { status: 204, headers: corsHeaders(allowed) }));
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { WebhookFailure } from "@profilehub/validators";
+import { telemetry, type WebhookOutcome } from "../../telemetry";
 import { hmacHex, isValidSignature } from "./signature";
 
 export interface ValidateUserUpdatedCall {
@@ -19,17 +20,38 @@ export type WebhookVerdict =
   | { ok: false; reason: "rejected"; message: string }
   | { ok: false; reason: "failed"; failure: { failure: WebhookFailure; status?: number } };
 
+/** How each failure counts in the metrics. */
+const OUTCOMES: Record<WebhookFailure, WebhookOutcome> = {
+  timeout: "timeout",
+  unreachable: "unreachable",
+  status: "http_error",
+  bad_signature: "bad_signature",
+  not_json: "bad_reply",
+  no_verdict: "bad_reply",
+};
+
 const failed = (failure: WebhookFailure, status?: number): WebhookVerdict => ({
   ok: false,
   reason: "failed",
   failure: status === undefined ? { failure } : { failure, status },
 });
 
+function outcomeOf(verdict: WebhookVerdict): WebhookOutcome {
+  if (verdict.ok) return "valid";
+  return verdict.reason === "rejected" ? "rejected" : OUTCOMES[verdict.failure.failure];
+}
+
 /**
  * POSTs `validateUserUpdated` before a write (DESIGN §5) and fails closed: only a signed
  * `{valid: true}` reply within the timeout lets the update through.
  */
 export async function callValidateUserUpdated(call: ValidateUserUpdatedCall): Promise<WebhookVerdict> {
+  const verdict = await ask(call);
+  telemetry().webhookCall(outcomeOf(verdict));
+  return verdict;
+}
+
+async function ask(call: ValidateUserUpdatedCall): Promise<WebhookVerdict> {
   const timestamp = Date.now();
   const body = JSON.stringify({ type: "validateUserUpdated", timestamp, data: call.data });
   let status: number;

@@ -2,6 +2,8 @@ import { appError, appRouter, bearerToken, createRequestContext } from "@profile
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { clientInfoOf, requestIdOf } from "@/server/http/request-info";
 import { checkClientApiVersion, typedApiPreflight, withTypedApiHeaders } from "@/server/http/typed-api";
+import { getLogger } from "@/server/ops/logger";
+import { noteRequest } from "@/server/ops/request-context";
 import { getRuntime } from "@/server/runtime";
 import { isSecureRequest, readSessionCookie } from "@/server/web-session/cookie";
 import { cookieWriter } from "@/server/web-session/cookie-writer";
@@ -25,8 +27,9 @@ const unavailable = () =>
  * or out (the router then sets the httpOnly cookie on the response).
  */
 async function handler(request: Request): Promise<Response> {
-  const runtime = await getRuntime().catch((error: unknown) => {
-    console.error("[trpc] service unavailable:", error instanceof Error ? error.message : error);
+  noteRequest({ door: "trpc" });
+  const runtime = await getRuntime().catch((err: unknown) => {
+    getLogger().error({ err }, "service unavailable");
     return null;
   });
   if (!runtime) return unavailable();
@@ -41,18 +44,25 @@ async function handler(request: Request): Promise<Response> {
     createContext: async ({ resHeaders }) => {
       checkClientApiVersion(request);
       if (cookie && !fromPage) throw appError("csrf_failed");
-      return createRequestContext(runtime.services, {
+      const door = cookie || fromPage ? "web" : "trpc";
+      const ctx = await createRequestContext(runtime.services, {
         accessToken,
         webSessionCookie: cookie,
         serverKey: request.headers.get("x-api-key"),
-        door: cookie || fromPage ? "web" : "trpc",
+        door,
         requestId: requestIdOf(request),
         client: clientInfoOf(request),
         sessionCookie: fromPage ? cookieWriter(resHeaders, isSecureRequest(request, appUrl)) : null,
       });
+      noteRequest({ door, userId: ctx.session?.userId });
+      return ctx;
     },
     onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc ${path ?? "?"}]`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        getLogger().error(
+          { reqId: requestIdOf(request), procedure: path, err: error.cause ?? error },
+          "request failed",
+        );
     },
   });
 }
