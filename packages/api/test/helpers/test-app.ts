@@ -21,6 +21,7 @@ export const TEST_CONFIG: AppConfig = {
   emailChangeConfirmation: true,
   webhookTimeoutMs: 1500,
   loginRateLimit: 20,
+  refreshTokenReuseIntervalS: 10,
 };
 
 export type Caller = ReturnType<typeof createCaller>;
