@@ -1,7 +1,7 @@
 import type { Database } from "@profilehub/db";
 import nodemailer from "nodemailer";
 import type { MailNotifier } from "./notifier";
-import { claimDueMails, markFailed, markSent } from "./outbox";
+import { claimNextMail, markAttemptFailed, markSent, type OutboxMail } from "./outbox";
 
 export interface MailWorker extends MailNotifier {
   /** Sends every due mail now; resolves with how many were sent. */
@@ -15,42 +15,86 @@ export interface MailWorkerOptions {
   from: string;
   /** Poll interval for mails queued by other instances or due for a retry. */
   pollIntervalMs?: number;
+  /** Hard limit of one send (connect, greeting, every command, the whole message). Default 30 s. */
+  sendTimeoutMs?: number;
+  /** How long a claimed mail is reserved; must exceed `sendTimeoutMs`. Default: send timeout + 30 s. */
+  leaseMs?: number;
+  /** How long a failing mail is retried before it is kept as `failed`. Default 24 h. */
+  retryWindowMs?: number;
   onError?: (error: unknown) => void;
 }
 
+const DEFAULT_SEND_TIMEOUT_MS = 30_000;
+const LEASE_MARGIN_MS = 30_000;
+const DEFAULT_RETRY_WINDOW_MS = 24 * 3_600_000;
+const RECORD_RETRY_PAUSE_MS = 500;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `write` until it succeeds or `deadline` (the lease's end) is near: a sent mail stays recorded as sent. */
+async function recordBefore(deadline: number, write: () => Promise<unknown>): Promise<void> {
+  for (;;) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (Date.now() + RECORD_RETRY_PAUSE_MS >= deadline) throw error;
+      await sleep(RECORD_RETRY_PAUSE_MS);
+    }
+  }
+}
+
 /**
- * Sends the outbox through SMTP, at least once: a mail is marked sent only after the server
- * accepted it; failures are retried with backoff. `notify()` after a commit sends at once.
+ * Sends the outbox through SMTP, at least once and never twice at the same time: each mail is
+ * claimed alone with a lease longer than the send's hard timeout, marked sent only after the
+ * server accepted it, retried with exponential backoff for `retryWindowMs`, then kept as
+ * `failed`. `notify()` after a commit sends at once.
  */
 export function startMailWorker(options: MailWorkerOptions): MailWorker {
-  const transport = nodemailer.createTransport(options.smtpUrl);
+  const sendTimeoutMs = options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
+  const leaseMs = options.leaseMs ?? sendTimeoutMs + LEASE_MARGIN_MS;
+  const retryWindowMs = options.retryWindowMs ?? DEFAULT_RETRY_WINDOW_MS;
+  if (leaseMs <= sendTimeoutMs) throw new Error("The mail lease must be longer than the send timeout");
+  const transport = nodemailer.createTransport({
+    url: options.smtpUrl,
+    connectionTimeout: sendTimeoutMs,
+    greetingTimeout: sendTimeoutMs,
+    socketTimeout: sendTimeoutMs,
+  });
   const onError = options.onError ?? ((error: unknown) => console.error("[mail]", error));
   let running: Promise<number> | null = null;
   let again = false;
   let stopped = false;
 
-  async function sendBatch(): Promise<number> {
-    let sent = 0;
-    for (;;) {
-      const batch = await claimDueMails(options.db);
-      if (batch.length === 0) return sent;
-      for (const mail of batch) {
-        try {
-          await transport.sendMail({
-            from: options.from,
-            to: mail.to,
-            subject: mail.subject,
-            text: mail.text,
-            ...(mail.html ? { html: mail.html } : {}),
-            messageId: `<${mail.id}@profilehub>`,
-          });
-          await markSent(options.db, mail.id);
-          sent += 1;
-        } catch (error) {
-          await markFailed(options.db, mail, error instanceof Error ? error.message : String(error));
-        }
-      }
+  async function deliver(mail: OutboxMail, leaseEnds: number): Promise<boolean> {
+    try {
+      await transport.sendMail({
+        from: options.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
+        messageId: `<${mail.id}@profilehub>`,
+        signal: AbortSignal.timeout(sendTimeoutMs),
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await recordBefore(leaseEnds, () => markAttemptFailed(options.db, mail, message, retryWindowMs));
+      return false;
     }
+    await recordBefore(leaseEnds, () => markSent(options.db, mail.id));
+    return true;
+  }
+
+  async function sendDue(): Promise<number> {
+    let sent = 0;
+    while (!stopped) {
+      const claimedAt = Date.now();
+      const mail = await claimNextMail(options.db, leaseMs);
+      if (!mail) break;
+      if (await deliver(mail, claimedAt + leaseMs)) sent += 1;
+    }
+    return sent;
   }
 
   function drain(): Promise<number> {
@@ -62,7 +106,7 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
       let total = 0;
       do {
         again = false;
-        total += await sendBatch();
+        total += await sendDue();
       } while (again && !stopped);
       return total;
     })().finally(() => {

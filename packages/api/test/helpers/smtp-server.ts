@@ -26,8 +26,13 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
+export interface SmtpServerOptions {
+  /** Answer each message this long after receiving it (a slow server). */
+  delayMs?: number;
+}
+
 /** A real SMTP server on a loopback port, parsing what it receives. */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<TestSmtpServer> {
   const mails: ReceivedMail[] = [];
   let failures = 0;
   const waiters: (() => void)[] = [];
@@ -38,7 +43,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
+      const answer = async () => {
+        if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
         if (failures > 0) {
           failures -= 1;
           const error = Object.assign(new Error("Try again later"), { responseCode: 451 });
@@ -57,7 +63,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           waiters.splice(0).forEach((wake) => wake());
           callback();
         });
-      });
+      };
+      stream.on("end", () => void answer());
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
