@@ -4,6 +4,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openPglite, parseDatabaseUrl, redactUrl } from "../schema-engine/adapter.mjs";
 import { DatabaseUnreachableError } from "./errors";
 import { withPreparedStatements } from "./pglite-prepared";
+import { createPostgresPool, POSTGRES_TIMEOUT_DEFAULTS, type PostgresTimeouts } from "./postgres-pool";
 import { preparedStatementName } from "./prepared-statement-name";
 import { PrismaClient } from "./generated/prisma/client";
 
@@ -26,6 +27,8 @@ export interface OpenDatabaseOptions {
   pglite?: PGlite;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /** PostgreSQL connect, pool and statement timeouts (defaults: `POSTGRES_TIMEOUT_DEFAULTS`). */
+  timeouts?: Partial<PostgresTimeouts>;
 }
 
 /** Opens the Prisma client on PGlite or PostgreSQL and proves the connection works. */
@@ -47,11 +50,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
       },
     };
   }
+  const pool = createPostgresPool({
+    url: options.url,
+    max: options.poolSize ?? 10,
+    timeouts: { ...POSTGRES_TIMEOUT_DEFAULTS, ...options.timeouts },
+  });
   const db = new PrismaClient({
-    adapter: new PrismaPg(
-      { connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
-      { statementNameGenerator: (query) => preparedStatementName(query.sql) },
-    ),
+    adapter: new PrismaPg(pool, {
+      statementNameGenerator: (query) => preparedStatementName(query.sql),
+      disposeExternalPool: true,
+    }),
   });
   try {
     await db.$queryRaw`SELECT 1`;

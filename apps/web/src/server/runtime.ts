@@ -24,9 +24,14 @@ async function createRuntime(): Promise<Runtime> {
   const dataDir = resolveDataDir(process.env);
   const loaded = loadConfig(process.env, dataDir);
   const url = resolveDatabaseUrl({ env: process.env, repoRoot: findRepoRoot(), createDir: true });
-  const database = await openDatabase({ url });
+  const database = await openDatabase({ url, timeouts: loaded.databaseTimeouts });
   const mailWorker = loaded.config.smtpUrl
-    ? startMailWorker({ db: database.db, smtpUrl: loaded.config.smtpUrl, from: loaded.config.mailFrom })
+    ? startMailWorker({
+        db: database.db,
+        smtpUrl: loaded.config.smtpUrl,
+        from: loaded.config.mailFrom,
+        ...loaded.mailDelivery,
+      })
     : null;
   const services = createAppServices({
     db: database.db,

@@ -1,3 +1,4 @@
+import { POSTGRES_TIMEOUT_DEFAULTS } from "@profilehub/db";
 import { z } from "zod";
 
 const booleanFlag = z
@@ -5,6 +6,9 @@ const booleanFlag = z
     error: "must be true or false",
   })
   .transform((value) => ["true", "1", "yes", "on"].includes(value));
+
+const milliseconds = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
 
 const secret = (name: string) =>
   z
@@ -30,6 +34,16 @@ export const envSchema = z.object({
   EMAIL_CHANGE_CONFIRMATION: booleanFlag.default(true),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
+  DATABASE_CONNECT_TIMEOUT_MS: milliseconds(100, 120_000, POSTGRES_TIMEOUT_DEFAULTS.connectTimeoutMs),
+  DATABASE_POOL_TIMEOUT_MS: milliseconds(100, 120_000, POSTGRES_TIMEOUT_DEFAULTS.acquireTimeoutMs),
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(100, 600_000, POSTGRES_TIMEOUT_DEFAULTS.statementTimeoutMs),
+  REFRESH_TOKEN_REUSE_INTERVAL_S: z.coerce.number().int().min(0).max(3600).default(10),
+  MAIL_SEND_TIMEOUT_MS: milliseconds(1000, 600_000, 30_000),
+  MAIL_RETRY_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(24),
 });
 
 export type Env = z.output<typeof envSchema>;

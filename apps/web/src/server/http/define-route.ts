@@ -1,4 +1,11 @@
-import { createCaller, createRequestContext, type Context, type Door } from "@profilehub/api";
+import {
+  createCaller,
+  createRequestContext,
+  RETRY_AFTER_SECONDS,
+  UNAVAILABLE_MESSAGE,
+  type Context,
+  type Door,
+} from "@profilehub/api";
 import { getRuntime } from "../runtime";
 import { errorInfo, errorInfoFromReason, type ErrorInfo } from "./error-info";
 import { readBody, type BodyProblem } from "./read-body";
@@ -49,6 +56,9 @@ export function defineRoute<P = Record<string, never>>(
     const requestId = requestIdOf(request);
     const respond = (response: Response) => {
       response.headers.set("x-request-id", requestId);
+      if (response.status === 503 && !response.headers.has("retry-after")) {
+        response.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+      }
       return response;
     };
     try {
@@ -63,12 +73,7 @@ export function defineRoute<P = Record<string, never>>(
         return null;
       });
       if (!runtime) {
-        return respond(
-          door.errorResponse(
-            errorInfoFromReason("unavailable", "Service unavailable: the database cannot be reached"),
-            request,
-          ),
-        );
+        return respond(door.errorResponse(errorInfoFromReason("unavailable", UNAVAILABLE_MESSAGE), request));
       }
       const ctx = await createRequestContext(runtime.services, {
         ...door.credentials(request),
