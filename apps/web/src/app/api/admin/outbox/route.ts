@@ -1,4 +1,3 @@
-import type { OutboxListInput } from "@profilehub/validators";
 import { defineRoute } from "@/server/http/define-route";
 import { routeMethods } from "@/server/http/route-methods";
 import { nativeDoor } from "@/server/native/native-door";
@@ -9,7 +8,7 @@ const door = nativeDoor("admin");
 const route = routeMethods(door, {
   GET: defineRoute(door, async ({ caller, request }) => {
     const query = Object.fromEntries(new URL(request.url).searchParams);
-    return Response.json(await caller.admin.listOutbox(query as OutboxListInput), {
+    return Response.json(await caller.admin.listOutbox(query), {
       headers: { "cache-control": "no-store" },
     });
   }),
