@@ -47,30 +47,46 @@ function unavailableFailure(error: unknown, connectionError: unknown): DatabaseU
   return null;
 }
 
-/** Runs one statement on a checked-out client, bounded in time; a broken client is discarded. */
-async function runBounded(client: pg.PoolClient, args: QueryArgs, stallAfterMs: number): Promise<pg.QueryResult> {
+type Release = (error?: Error | boolean) => void;
+
+/**
+ * Makes a checked-out client's statements bounded in time and their connection failures typed,
+ * until it is released. Once its connection failed or stalled, every further statement fails at
+ * once (a transaction's ROLLBACK included), and releasing it discards it.
+ */
+function guardCheckout(client: pg.PoolClient, stallAfterMs: number): pg.PoolClient {
+  let broken: DatabaseUnavailableError | null = null;
   let connectionError: unknown = undefined;
   const onConnectionError = (error: unknown) => {
     connectionError = error; // the socket died while checked out (pg rejects the statement too)
   };
   client.on("error", onConnectionError);
-  let timer: NodeJS.Timeout | undefined;
-  const stalled = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new DatabaseUnavailableError("timeout")), stallAfterMs);
-  });
-  try {
-    const result = await Promise.race([client.query(args[0], args[1]), stalled]);
-    client.release();
-    return result;
-  } catch (error) {
-    const unavailable = unavailableFailure(error, connectionError);
-    // A connection that failed (or may still be busy with a stalled statement) never goes back.
-    client.release(unavailable ?? undefined);
-    throw unavailable ?? error;
-  } finally {
-    clearTimeout(timer);
+  const ownQuery = (client.query as (...args: QueryArgs) => Promise<pg.QueryResult>).bind(client);
+  const query = async (...args: QueryArgs): Promise<pg.QueryResult> => {
+    if (broken) throw broken;
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new DatabaseUnavailableError("timeout")), stallAfterMs);
+    });
+    try {
+      return await Promise.race([ownQuery(...args), stalled]);
+    } catch (error) {
+      const unavailable = unavailableFailure(error, connectionError);
+      broken ??= unavailable;
+      throw unavailable ?? error;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  Object.defineProperty(client, "query", { value: query, configurable: true, writable: true });
+  const release: Release = client.release.bind(client);
+  client.release = (error) => {
+    delete (client as { query?: unknown }).query; // back to pg's own for the next checkout
     client.removeListener("error", onConnectionError);
-  }
+    // A connection that failed (or may still be busy with a stalled statement) never goes back.
+    release(error ?? broken ?? undefined);
+  };
+  return client;
 }
 
 /**
@@ -97,16 +113,29 @@ export function createPostgresPool(options: { url: string; max: number; timeouts
     Client: BoundedClient as unknown as new () => pg.ClientBase,
   });
   const stallAfterMs = statementTimeoutMs + STALL_GRACE_MS;
-  const query = async (...args: QueryArgs): Promise<pg.QueryResult> => {
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient>;
+  const acquire = async (): Promise<pg.PoolClient> => {
     let client: pg.PoolClient;
     try {
-      client = await pool.connect();
+      client = await connect();
     } catch (error) {
       throw new DatabaseUnavailableError("connect", error);
     }
-    return runBounded(client, args, stallAfterMs);
+    return guardCheckout(client, stallAfterMs);
   };
-  // The driver adapter runs every statement through `pool.query`: this one replaces pg-pool's.
+  const query = async (...args: QueryArgs): Promise<pg.QueryResult> => {
+    const client = await acquire();
+    try {
+      return await client.query(args[0], args[1]);
+    } finally {
+      client.release();
+    }
+  };
+  // The driver adapter runs single statements through `pool.query` and transactions on a client
+  // from `pool.connect()`: both are replaced by guarded ones.
   Object.defineProperty(pool, "query", { value: query });
+  Object.defineProperty(pool, "connect", {
+    value: (callback?: unknown) => (callback === undefined ? acquire() : connect(callback)),
+  });
   return pool;
 }

@@ -89,6 +89,22 @@ describe("PostgreSQL pool: bounded, typed, self-healing", () => {
     expect(await probe(9)).toEqual([{ value: 9 }]);
   });
 
+  it("bounds and types the statements of a transaction too, which then rolls back", async () => {
+    const stalledMidway = await failureOf(() =>
+      database.db.$transaction(async (tx) => {
+        await tx.$executeRaw`INSERT INTO items (id) VALUES (100)`;
+        proxy.stall();
+        await tx.$executeRaw`INSERT INTO items (id) VALUES (101)`;
+      }),
+    );
+    expect(isDatabaseUnavailable(stalledMidway.error)).toBe(true);
+    expect(stalledMidway.ms).toBeLessThan(TIMEOUTS.statementTimeoutMs + STALL_GRACE_MS + MARGIN_MS);
+    await proxy.pass();
+    expect(await probe(17)).toEqual([{ value: 17 }]);
+    const rows = await database.db.$queryRaw<{ id: number }[]>`SELECT id FROM items WHERE id >= 100`;
+    expect(rows).toEqual([]);
+  });
+
   it("survives the server terminating its connections (57P01): any failure is 'unavailable', then it answers", async () => {
     await Promise.all([probe(10), probe(11), probe(12)]);
     await admin(
