@@ -89,7 +89,7 @@ describe("database faults under load (PostgreSQL behind a TCP proxy)", () => {
   it("answers 503 with Retry-After in each door's shape, never hangs or loses an acknowledged write, and recovers", async () => {
     let phase = "before";
     const load = startLoad({ baseUrl: server.baseUrl, users, phase: () => phase, abortAfterMs: 30_000 });
-    await sleep(1500);
+    await sleep(2000);
     phase = "cut";
     const cutStarted = Date.now();
     await proxy.cut();
