@@ -48,6 +48,20 @@ export default defineConfig({
         extends: true as const,
         test: { name: "e2e", include: ["apps/web/test/e2e/**/*.test.ts"], sequence: { groupOrder: 1 } },
       },
+      // Database faults: `npm start` on PostgreSQL behind a TCP proxy that cuts and stalls it (only
+      // with TEST_DATABASE_URL: the embedded PGlite runs inside the server and cannot be cut off).
+      ...(withPostgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "faults",
+                include: ["apps/web/test/faults/**/*.test.ts"],
+                sequence: { groupOrder: 1 },
+              },
+            },
+          ]
+        : []),
       // Browser tests: Debian's Chromium against `npm start` (production build); one server per
       // file, files one after another, after the other projects (they build and serve the app).
       {

@@ -247,8 +247,8 @@ describe("profilehub CLI against npm start", () => {
     expect(update.stdout).toMatch(/First name: +\(not set\) → Ada/);
     expect(stored().refreshToken).not.toBe(after.refreshToken);
 
-    // A spent refresh token (replayed) revokes the session: sign in again.
-    store({ ...stored(), accessToken: "garbage", refreshToken: after.refreshToken });
+    // An older spent refresh token (replayed; not the one just rotated) revokes the session: sign in again.
+    store({ ...stored(), accessToken: "garbage", refreshToken: before.refreshToken });
     const replay = await cli(["me"]);
     expect(replay.code).toBe(3);
     expect(replay.stderr).toMatch(/^profilehub: Your session has ended: .*already used/m);

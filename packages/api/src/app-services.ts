@@ -1,5 +1,6 @@
 import type { Database } from "@profilehub/db";
 import { AccessTokens } from "./auth/access-token";
+import { RefreshTokenSuccessor } from "./auth/refresh-token-successor";
 import type { AppConfig } from "./config";
 import { SecretBox } from "./crypto/secret-box";
 import type { MailNotifier } from "./mail/notifier";
@@ -10,6 +11,8 @@ export interface AppServices {
   config: AppConfig;
   tokens: AccessTokens;
   secretBox: SecretBox;
+  /** Derives each refresh token's successor (see `rotateRefreshToken`). */
+  refreshTokenSuccessor: RefreshTokenSuccessor;
   /** Wakes the outbox worker after a commit that queued mail, so it is sent promptly. */
   mail: MailNotifier;
 }
@@ -20,6 +23,7 @@ export function createAppServices(options: { db: Database; config: AppConfig; ma
     config: options.config,
     tokens: new AccessTokens(options.config.authSecret),
     secretBox: new SecretBox(options.config.authSecret),
+    refreshTokenSuccessor: new RefreshTokenSuccessor(options.config.authSecret),
     mail: options.mail ?? { notify: () => {} },
   };
 }

@@ -12,7 +12,7 @@ export {
   type RequestCredentials,
   type SessionCookieWriter,
 } from "./context";
-export { loadConfig, ConfigError, type AppConfig, type LoadedConfig } from "./config";
+export { loadConfig, ConfigError, type AppConfig, type LoadedConfig, type MailDeliveryConfig } from "./config";
 export { setTelemetryObserver, type MailOutcome, type TelemetryObserver, type WebhookOutcome } from "./telemetry";
 export { DOORS, doorPolicy, type Door, type DoorPolicy } from "./doors";
 export {
@@ -26,6 +26,7 @@ export {
   type DescribedError,
   type ErrorReason,
 } from "./errors";
+export { RETRY_AFTER_SECONDS, withDatabaseUnavailable } from "./services/database/unavailable";
 export { webSessionCookieValue } from "./services/sessions/web-session";
 export { startMailWorker, type MailWorker, type MailWorkerStatus } from "./mail/worker";
 export { outboxCounts } from "./mail/outbox";

@@ -1,6 +1,7 @@
 import { initTRPC } from "@trpc/server";
 import type { CallerSession, Context } from "./context";
 import { appError, describeError } from "./errors";
+import { withDatabaseUnavailable } from "./services/database/unavailable";
 import { isSessionLive } from "./services/sessions/is-session-live";
 
 /** The only `initTRPC` of the project. */
@@ -29,7 +30,16 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/** Every procedure: database trouble anywhere below is the `unavailable` reason (503), never a 500. */
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = withDatabaseUnavailable(result.error.cause);
+    if (mapped !== result.error.cause) throw mapped;
+  }
+  return result;
+});
 
 /**
  * Who the request says it is, checked in this order: a presented server key must be right, an
@@ -56,7 +66,7 @@ function requireSession(ctx: Context): CallerSession {
  * Requires a valid access token (signature and expiry). The session's liveness is NOT checked
  * here: procedures built on this check it in their own SQL (one round trip on hot paths).
  */
-export const tokenProcedure = t.procedure.use(({ ctx, next }) =>
+export const tokenProcedure = publicProcedure.use(({ ctx, next }) =>
   next({ ctx: { ...ctx, session: requireSession(ctx) } }),
 );
 
@@ -70,14 +80,14 @@ export const authedProcedure = tokenProcedure.use(async ({ ctx, next }) => {
  * A signed-in user (token; liveness checked by the procedure's SQL) or server access (which needs
  * no token: one that does not verify is ignored).
  */
-export const callerProcedure = t.procedure.use(({ ctx, next }) => {
+export const callerProcedure = publicProcedure.use(({ ctx, next }) => {
   if (ctx.serverKeyRejected) throw appError("server_key_invalid");
   if (!ctx.serverAccess) requireSession(ctx);
   return next();
 });
 
 /** Requires the server key. */
-export const serverProcedure = t.procedure.use(({ ctx, next }) => {
+export const serverProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.serverAccess) throw appError("server_key_invalid");
   return next();
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setTelemetryObserver, startMailWorker, type MailOutcome } from "../src/index";
 import { retryDelaySeconds } from "../src/mail/outbox";
+import { failure } from "./helpers/errors";
 import { startSmtpServer, type TestSmtpServer } from "./helpers/smtp-server";
 import { useTestApp } from "./helpers/test-app";
 
@@ -93,7 +94,7 @@ describe("mail outbox worker", () => {
     }
   });
 
-  it("on stop, finishes the mail being sent and gives the rest of its batch back, unclaimed", async () => {
+  it("on stop, finishes the mail being sent and claims no other", async () => {
     const slow = await startSmtpServer({ delayMs: 400 });
     const outcomes: MailOutcome[] = [];
     setTelemetryObserver({
@@ -148,12 +149,13 @@ describe("mail outbox worker", () => {
       smtp.failNext(1);
       const queued = await queue("outcome@example.com");
       await worker.drain();
+      // Past its retry window, the next failure keeps the mail as failed.
       await app.database.db.outboxMail.update({
         where: { id: queued.id },
-        data: { nextAttemptAt: new Date(), attempts: 9 },
+        data: { nextAttemptAt: new Date(), createdAt: new Date(Date.now() - 25 * 3_600_000) },
       });
       smtp.failNext(1);
-      await worker.drain(); // the tenth failure: given up
+      await worker.drain();
       expect(outcomes).toEqual(["retried", "failed"]);
     } finally {
       setTelemetryObserver(null);
@@ -161,7 +163,79 @@ describe("mail outbox worker", () => {
     }
   });
 
-  it("backs off exponentially up to ten minutes", () => {
-    expect([1, 2, 3, 10, 20].map(retryDelaySeconds)).toEqual([2, 4, 8, 600, 600]);
+  it("backs off exponentially up to one hour", () => {
+    expect([1, 2, 3, 10, 12, 30].map(retryDelaySeconds)).toEqual([2, 4, 8, 1024, 3600, 3600]);
+  });
+
+  it("keeps a mail failing past its retry window as failed, never claimed again, and shows it to operators", async () => {
+    const worker = startMailWorker({
+      db: app.database.db,
+      smtpUrl: smtp.url,
+      from: "hub@example.com",
+      pollIntervalMs: 60_000,
+      retryWindowMs: 24 * 3_600_000,
+    });
+    try {
+      smtp.failNext(100);
+      const queued = await queue("doomed@example.com");
+      expect(await worker.drain()).toBe(0);
+      const retrying = await app.database.db.outboxMail.findUniqueOrThrow({ where: { id: queued.id } });
+      expect(retrying).toMatchObject({ attempts: 1, failedAt: null, sentAt: null });
+      // A day later, the retry fails again: past the 24 h window, the mail is kept as failed.
+      await app.database.db.outboxMail.update({
+        where: { id: queued.id },
+        data: { createdAt: new Date(Date.now() - 25 * 3_600_000), nextAttemptAt: new Date() },
+      });
+      expect(await worker.drain()).toBe(0);
+      const failed = await app.database.db.outboxMail.findUniqueOrThrow({ where: { id: queued.id } });
+      expect(failed).toMatchObject({ attempts: 2, sentAt: null });
+      expect(failed.failedAt).not.toBeNull();
+      expect(failed.lastError).toMatch(/Try again later/);
+      await app.database.db.outboxMail.update({ where: { id: queued.id }, data: { nextAttemptAt: new Date() } });
+      smtp.failNext(0);
+      expect(await worker.drain()).toBe(0); // never claimed again
+      expect(smtp.mails).toEqual([]);
+
+      const listed = await app.server().admin.listOutbox({ status: "failed" });
+      expect(listed.counts).toMatchObject({ failed: 1 });
+      expect(listed.mails).toEqual([
+        expect.objectContaining({
+          id: queued.id,
+          to: "doomed@example.com",
+          status: "failed",
+          attempts: 2,
+          lastError: expect.stringMatching(/Try again later/) as unknown,
+        }),
+      ]);
+      expect((await app.server().admin.listOutbox({ status: "pending" })).mails).toEqual([]);
+      expect((await failure(app.anonymous("admin").admin.listOutbox({}))).reason).toBe("server_key_invalid");
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("two workers on one outbox and a slow SMTP server deliver every mail exactly once", async () => {
+    const slow = await startSmtpServer({ delayMs: 1500 });
+    // Each send takes 1.5 s; a lease of 4 s covers one send, not a batch of them.
+    const options = { db: app.database.db, smtpUrl: slow.url, from: "hub@example.com", pollIntervalMs: 100 };
+    const workers = [
+      startMailWorker({ ...options, sendTimeoutMs: 3000, leaseMs: 4000 }),
+      startMailWorker({ ...options, sendTimeoutMs: 3000, leaseMs: 4000 }),
+    ];
+    try {
+      const queued = await Promise.all(Array.from({ length: 8 }, (_, index) => queue(`slow${index}@example.com`)));
+      await slow.waitFor(8, 30_000);
+      // Wait past a lease so that a mail claimed twice would have arrived twice.
+      await new Promise((resolve) => setTimeout(resolve, 4500));
+      await Promise.all(workers.map((worker) => worker.drain()));
+      const ids = slow.mails.map((mail) => mail.messageId);
+      expect(ids).toHaveLength(8);
+      expect(new Set(ids).size).toBe(8);
+      const rows = await app.database.db.outboxMail.findMany({ where: { id: { in: queued.map((mail) => mail.id) } } });
+      expect(rows.every((row) => row.sentAt !== null && row.attempts === 1)).toBe(true);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.stop()));
+      await slow.close();
+    }
   });
 });

@@ -1,11 +1,11 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openPglite, parseDatabaseUrl, redactUrl } from "../schema-engine/adapter.mjs";
 import { DatabaseUnreachableError } from "./errors";
 import { withPreparedStatements } from "./pglite-prepared";
 import { countPgliteUse, pgPoolStats, type PoolStats } from "./pool-stats";
+import { createPostgresPool, POSTGRES_TIMEOUT_DEFAULTS, type PostgresTimeouts } from "./postgres-pool";
 import { preparedStatementName } from "./prepared-statement-name";
 import { PrismaClient } from "./generated/prisma/client";
 
@@ -30,6 +30,8 @@ export interface OpenDatabaseOptions {
   pglite?: PGlite;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /** PostgreSQL connect, pool and statement timeouts (defaults: `POSTGRES_TIMEOUT_DEFAULTS`). */
+  timeouts?: Partial<PostgresTimeouts>;
 }
 
 /** Opens the Prisma client on PGlite or PostgreSQL and proves the connection works. */
@@ -54,7 +56,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
     };
   }
   const poolSize = options.poolSize ?? 10;
-  const pool = new pg.Pool({ connectionString: options.url, max: poolSize, connectionTimeoutMillis: 5000 });
+  const pool = createPostgresPool({
+    url: options.url,
+    max: poolSize,
+    timeouts: { ...POSTGRES_TIMEOUT_DEFAULTS, ...options.timeouts },
+  });
   const db = new PrismaClient({
     adapter: new PrismaPg(pool, {
       statementNameGenerator: (query) => preparedStatementName(query.sql),

@@ -42,3 +42,39 @@ export const teamMemberAddInputSchema = z.strictObject({
   teamId: z.uuid(fails("invalid_uuid")),
   userId: z.uuid(fails("invalid_uuid")),
 });
+
+/** Where a mail of the outbox stands (DESIGN §5). */
+export const OUTBOX_STATUSES = ["pending", "sent", "failed"] as const;
+
+export const outboxListInputSchema = z.strictObject({
+  status: z.enum(OUTBOX_STATUSES, { error: "status must be pending, sent or failed" }).default("failed"),
+  limit: z.coerce
+    .number({ error: "limit must be a number" })
+    .int({ error: "limit must be an integer" })
+    .min(1, { error: "limit must be between 1 and 500" })
+    .max(500, { error: "limit must be between 1 and 500" })
+    .default(100),
+});
+export type OutboxListInput = z.input<typeof outboxListInputSchema>;
+
+export const outboxMailSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  nextAttemptAt: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  failedAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+
+export const outboxListSchema = z.object({
+  /** How many mails are in each state, whatever the filter. */
+  counts: z.object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int() }),
+  /** The newest mails in the requested state, up to `limit`. */
+  mails: z.array(outboxMailSchema),
+});
+export type OutboxList = z.infer<typeof outboxListSchema>;

@@ -43,13 +43,14 @@ async function createRuntime(): Promise<Runtime> {
   const dataDir = resolveDataDir(process.env);
   const loaded = providedLoadedConfig() ?? loadConfig(process.env, dataDir);
   const url = resolveDatabaseUrl({ env: process.env, repoRoot: findRepoRoot(), createDir: true });
-  const database = await openDatabase({ url });
+  const database = await openDatabase({ url, timeouts: loaded.databaseTimeouts });
   const logger = getLogger();
   const mailWorker = loaded.config.smtpUrl
     ? startMailWorker({
         db: database.db,
         smtpUrl: loaded.config.smtpUrl,
         from: loaded.config.mailFrom,
+        ...loaded.mailDelivery,
         onError: (err: unknown) => logger.error({ err }, "mail worker failed"),
       })
     : null;

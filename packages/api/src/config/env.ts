@@ -1,3 +1,4 @@
+import { POSTGRES_TIMEOUT_DEFAULTS } from "@profilehub/db";
 import { z } from "zod";
 
 const booleanFlag = (name: string) =>
@@ -12,6 +13,9 @@ const wholeNumber = (name: string, min: number, max: number, what = "a whole num
     .int({ error: `${name} must be ${what} between ${min} and ${max}` })
     .min(min, { error: `${name} must be ${what} between ${min} and ${max}` })
     .max(max, { error: `${name} must be ${what} between ${min} and ${max}` });
+
+const milliseconds = (name: string, min: number, max: number, fallback: number) =>
+  wholeNumber(name, min, max, "a number of milliseconds").default(fallback);
 
 const secret = (name: string) =>
   z
@@ -57,6 +61,33 @@ export const envSchema = z.object({
       ),
     )
     .default([]),
+  DATABASE_CONNECT_TIMEOUT_MS: milliseconds(
+    "DATABASE_CONNECT_TIMEOUT_MS",
+    100,
+    120_000,
+    POSTGRES_TIMEOUT_DEFAULTS.connectTimeoutMs,
+  ),
+  DATABASE_POOL_TIMEOUT_MS: milliseconds(
+    "DATABASE_POOL_TIMEOUT_MS",
+    100,
+    120_000,
+    POSTGRES_TIMEOUT_DEFAULTS.acquireTimeoutMs,
+  ),
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(
+    "DATABASE_STATEMENT_TIMEOUT_MS",
+    100,
+    600_000,
+    POSTGRES_TIMEOUT_DEFAULTS.statementTimeoutMs,
+  ),
+  REFRESH_TOKEN_REUSE_INTERVAL_S: wholeNumber("REFRESH_TOKEN_REUSE_INTERVAL_S", 0, 3600, "a number of seconds").default(
+    10,
+  ),
+  MAIL_SEND_TIMEOUT_MS: milliseconds("MAIL_SEND_TIMEOUT_MS", 1000, 600_000, 30_000),
+  MAIL_RETRY_HOURS: z.coerce
+    .number({ error: "MAIL_RETRY_HOURS must be a number of hours between 0.01 and 720" })
+    .min(0.01, { error: "MAIL_RETRY_HOURS must be a number of hours between 0.01 and 720" })
+    .max(24 * 30, { error: "MAIL_RETRY_HOURS must be a number of hours between 0.01 and 720" })
+    .default(24),
 });
 
 export type Env = z.output<typeof envSchema>;

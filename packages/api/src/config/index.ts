@@ -1,3 +1,4 @@
+import type { PostgresTimeouts } from "@profilehub/db";
 import { loadOrCreateSecrets } from "./secrets";
 import { parseEnv, type Env } from "./env";
 
@@ -17,10 +18,23 @@ export interface AppConfig {
   loginRateLimit: number;
   /** Bearer token for `GET /api/metrics`, besides the server key. */
   metricsToken: string | undefined;
+  /** How long a just-rotated refresh token still returns the session's current one (0: never). */
+  refreshTokenReuseIntervalS: number;
+}
+
+/** How the outbox worker sends (DESIGN §5). */
+export interface MailDeliveryConfig {
+  /** Hard limit of one SMTP send; a claimed mail's lease is longer than this. */
+  sendTimeoutMs: number;
+  /** How long a failing mail is retried (with backoff) before it is kept as `failed`. */
+  retryWindowMs: number;
 }
 
 export interface LoadedConfig {
   config: AppConfig;
+  /** PostgreSQL connect, pool and statement timeouts (unused with the embedded database). */
+  databaseTimeouts: PostgresTimeouts;
+  mailDelivery: MailDeliveryConfig;
   env: Env;
   /** Which secrets came from the data folder rather than the environment. */
   generated: { authSecret: boolean; serverApiKey: boolean; createdNow: boolean };
@@ -56,6 +70,16 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, dataDir: 
       webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
       loginRateLimit: env.LOGIN_RATE_LIMIT,
       metricsToken: env.METRICS_TOKEN,
+      refreshTokenReuseIntervalS: env.REFRESH_TOKEN_REUSE_INTERVAL_S,
+    },
+    databaseTimeouts: {
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      acquireTimeoutMs: env.DATABASE_POOL_TIMEOUT_MS,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
+    mailDelivery: {
+      sendTimeoutMs: env.MAIL_SEND_TIMEOUT_MS,
+      retryWindowMs: Math.round(env.MAIL_RETRY_HOURS * 3_600_000),
     },
   };
 }

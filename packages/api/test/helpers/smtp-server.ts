@@ -28,8 +28,13 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on a loopback port, parsing what it receives; `delayMs` slows each message down. */
-export async function startSmtpServer(options: { delayMs?: number } = {}): Promise<TestSmtpServer> {
+export interface SmtpServerOptions {
+  /** Answer each message this long after receiving it (a slow server). */
+  delayMs?: number;
+}
+
+/** A real SMTP server on a loopback port, parsing what it receives. */
+export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<TestSmtpServer> {
   const mails: ReceivedMail[] = [];
   let failures = 0;
   let incoming = 0;

@@ -22,6 +22,7 @@ export const TEST_CONFIG: AppConfig = {
   webhookTimeoutMs: 1500,
   loginRateLimit: 20,
   metricsToken: undefined,
+  refreshTokenReuseIntervalS: 10,
 };
 
 export type Caller = ReturnType<typeof createCaller>;

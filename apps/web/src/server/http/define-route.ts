@@ -1,4 +1,11 @@
-import { createCaller, createRequestContext, type Context, type Door, type RequestCredentials } from "@profilehub/api";
+import {
+  createCaller,
+  createRequestContext,
+  RETRY_AFTER_SECONDS,
+  type Context,
+  type Door,
+  type RequestCredentials,
+} from "@profilehub/api";
 import type { Issue } from "@profilehub/validators";
 import { getLogger } from "../ops/logger";
 import { noteRequest } from "../ops/request-context";
@@ -60,6 +67,9 @@ export function defineRoute<P = Record<string, never>>(
     noteRequest({ door: door.door });
     const respond = (response: Response) => {
       response.headers.set("x-request-id", requestId);
+      if (response.status === 503 && !response.headers.has("retry-after")) {
+        response.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+      }
       return response;
     };
     try {

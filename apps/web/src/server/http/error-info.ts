@@ -1,4 +1,4 @@
-import { appError, describeError, type ErrorReason } from "@profilehub/api";
+import { appError, describeError, withDatabaseUnavailable, type ErrorReason } from "@profilehub/api";
 import type { Issue, ReasonParamsArgument } from "@profilehub/validators";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
@@ -21,7 +21,8 @@ export function errorInfoFromReason<R extends ErrorReason>(reason: R, ...params:
 }
 
 /** Maps anything a procedure threw; unexpected errors are logged and never described to clients. */
-export function errorInfo(error: unknown, requestId: string): ErrorInfo {
+export function errorInfo(thrown: unknown, requestId: string): ErrorInfo {
+  const error = withDatabaseUnavailable(thrown); // also outside procedures (e.g. reading a session cookie)
   const trpcError = error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
   const status = getHTTPStatusCodeFromError(trpcError);
   const described = describeError(trpcError);

@@ -1,4 +1,6 @@
 import {
+  outboxListInputSchema,
+  outboxListSchema,
   projectSchema,
   projectUpsertInputSchema,
   signupInputSchema,
@@ -139,6 +141,17 @@ export const nativePaths: ZodOpenApiPathsObject = {
         ...adminErrors,
         404: error("No such team, or the user is not in the team's project"),
       },
+    },
+  },
+  "/api/admin/outbox": {
+    get: {
+      tags: ADMIN,
+      summary: "List the mail outbox",
+      description:
+        "Counts per state and the newest mails in one state (default `failed`: mails whose retry window passed without a successful send).",
+      security: [{ serverKey: [] }],
+      requestParams: { query: outboxListInputSchema },
+      responses: { 200: { description: "The outbox", content: json(outboxListSchema) }, ...adminErrors },
     },
   },
 };

@@ -1,4 +1,5 @@
 import { useTestApp, type TestApp } from "@profilehub/api/testing";
+import { POSTGRES_TIMEOUT_DEFAULTS } from "@profilehub/db";
 import { beforeAll } from "vitest";
 import { provideRuntime, type Runtime } from "@/server/runtime";
 import type { RouteModule } from "@/server/http/route-methods";
@@ -21,6 +22,8 @@ export function useDialectApp(...args: Parameters<typeof useTestApp>): TestApp {
         env: {} as Runtime["loaded"]["env"],
         warnings: [],
         generated: { authSecret: false, serverApiKey: false, createdNow: false },
+        databaseTimeouts: POSTGRES_TIMEOUT_DEFAULTS,
+        mailDelivery: { sendTimeoutMs: 30_000, retryWindowMs: 24 * 3_600_000 },
         get config() {
           return app.services.config;
         },

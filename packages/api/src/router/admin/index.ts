@@ -1,4 +1,6 @@
 import {
+  outboxListInputSchema,
+  outboxListSchema,
   projectSchema,
   projectUpsertInputSchema,
   suspensionCreateInputSchema,
@@ -8,12 +10,13 @@ import {
   teamSchema,
 } from "@profilehub/validators";
 import { z } from "zod";
+import { listOutbox } from "../../services/admin/outbox";
 import { upsertProject } from "../../services/admin/projects";
 import { createSuspension } from "../../services/admin/suspensions";
 import { addTeamMember, createTeam } from "../../services/admin/teams";
 import { router, serverProcedure } from "../../trpc";
 
-/** Server-key operations (`/api/admin/*`): projects and webhooks, suspensions, teams. */
+/** Server-key operations (`/api/admin/*`): projects and webhooks, suspensions, teams, the mail outbox. */
 export const adminRouter = router({
   upsertProject: serverProcedure
     .input(projectUpsertInputSchema)
@@ -31,4 +34,8 @@ export const adminRouter = router({
     .input(teamMemberAddInputSchema)
     .output(z.object({ teamId: z.uuid(), userId: z.uuid() }))
     .mutation(({ ctx, input }) => addTeamMember(ctx.db, input)),
+  listOutbox: serverProcedure
+    .input(outboxListInputSchema)
+    .output(outboxListSchema)
+    .query(({ ctx, input }) => listOutbox(ctx.db, input)),
 });

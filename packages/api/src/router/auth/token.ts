@@ -22,7 +22,10 @@ export const tokenProcedure = publicProcedure
         attemptsPerWindow: ctx.config.loginRateLimit,
       });
     } else {
-      const rotated = await rotateRefreshToken(ctx.db, input.refresh_token);
+      const rotated = await rotateRefreshToken(ctx.db, input.refresh_token, {
+        successor: ctx.refreshTokenSuccessor,
+        reuseIntervalSeconds: ctx.config.refreshTokenReuseIntervalS,
+      });
       if (!rotated.ok) throw appError("invalid_grant", { failure: rotated.reason });
       session = rotated;
     }

@@ -1,17 +1,31 @@
 import type { Database } from "@profilehub/db";
-import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
+import { hashOpaqueToken } from "../../auth/opaque-token";
+import type { RefreshTokenSuccessor } from "../../auth/refresh-token-successor";
 import { isLive, sessionExpiry } from "../database/sql";
+import { reuseRotatedToken } from "./reuse-rotated-token";
 
 export type RotationResult =
   | { ok: true; sessionId: string; userId: string; refreshToken: string }
   | { ok: false; reason: "unknown" | "expired" | "reused" | "revoked" };
 
+export interface RotationOptions {
+  successor: RefreshTokenSuccessor;
+  /** How long the token just rotated still returns the session's current one (DESIGN §4). */
+  reuseIntervalSeconds: number;
+}
+
 /**
- * Exchanges a refresh token for a new one, atomically: the old token is marked used, the session
- * extended, a new token issued. Presenting an already used token revokes its session (theft).
+ * Exchanges a refresh token for its successor, atomically: the old token is marked used, the
+ * session extended, the successor stored (hashed). A token already used goes to
+ * `reuseRotatedToken`: within the reuse interval, the token just rotated gets the session's
+ * current token again (two tabs refreshing at once); otherwise it is theft and the session is revoked.
  */
-export async function rotateRefreshToken(db: Database, presented: string): Promise<RotationResult> {
-  const next = newOpaqueToken();
+export async function rotateRefreshToken(
+  db: Database,
+  presented: string,
+  options: RotationOptions,
+): Promise<RotationResult> {
+  const next = options.successor.of(presented);
   const rows = await db.$queryRaw<
     { found: boolean; usedBefore: boolean; tokenLive: boolean; sessionId: string | null; userId: string | null }[]
   >`
@@ -28,9 +42,6 @@ export async function rotateRefreshToken(db: Database, presented: string): Promi
     ), issued AS (
       INSERT INTO refresh_tokens ("sessionId", "tokenHash", "expiresAt")
       SELECT id, ${hashOpaqueToken(next)}, "expiresAt" FROM session
-    ), reused AS (
-      UPDATE sessions s SET "revokedAt" = now(), "revokedReason" = 'refresh_token_reused' FROM token
-      WHERE s.id = token."sessionId" AND token."usedAt" IS NOT NULL AND s."revokedAt" IS NULL
     ), touched AS (
       UPDATE users u SET "lastActiveAt" = now() FROM session WHERE u.id = session."userId"
     )
@@ -42,7 +53,7 @@ export async function rotateRefreshToken(db: Database, presented: string): Promi
   if (row?.sessionId && row.userId)
     return { ok: true, sessionId: row.sessionId, userId: row.userId, refreshToken: next };
   if (!row?.found) return { ok: false, reason: "unknown" };
-  if (row.usedBefore) return { ok: false, reason: "reused" };
+  if (row.usedBefore) return reuseRotatedToken(db, presented, next, options.reuseIntervalSeconds);
   if (!row.tokenLive) return { ok: false, reason: "expired" };
   return { ok: false, reason: "revoked" };
 }

@@ -1,25 +1,14 @@
-import { appError, appRouter, bearerToken, createRequestContext } from "@profilehub/api";
+import { appError, appRouter, bearerToken, createRequestContext, withDatabaseUnavailable } from "@profilehub/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { clientInfoOf, requestIdOf } from "@/server/http/request-info";
 import { checkClientApiVersion, typedApiPreflight, withTypedApiHeaders } from "@/server/http/typed-api";
 import { getLogger } from "@/server/ops/logger";
 import { noteRequest } from "@/server/ops/request-context";
 import { getRuntime } from "@/server/runtime";
+import { retryAfterWhenUnavailable, trpcUnavailable } from "@/server/trpc/unavailable";
 import { isSecureRequest, readSessionCookie } from "@/server/web-session/cookie";
 import { cookieWriter } from "@/server/web-session/cookie-writer";
 import { passesCsrfCheck } from "@/server/web-session/csrf";
-
-const unavailable = () =>
-  Response.json(
-    {
-      error: {
-        message: "Service unavailable: the database cannot be reached",
-        code: -32603,
-        data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, reason: "unavailable", issues: [] },
-      },
-    },
-    { status: 503 },
-  );
 
 /**
  * The native typed API. Apps send `Authorization: Bearer <token>` (and `x-api-key` for server
@@ -32,7 +21,7 @@ async function handler(request: Request): Promise<Response> {
     getLogger().error({ err }, "service unavailable");
     return null;
   });
-  if (!runtime) return unavailable();
+  if (!runtime) return trpcUnavailable();
   const { appUrl } = runtime.services.config;
   const accessToken = bearerToken(request.headers.get("authorization"));
   const fromPage = passesCsrfCheck(request, appUrl);
@@ -53,10 +42,13 @@ async function handler(request: Request): Promise<Response> {
         requestId: requestIdOf(request),
         client: clientInfoOf(request),
         sessionCookie: fromPage ? cookieWriter(resHeaders, isSecureRequest(request, appUrl)) : null,
+      }).catch((error: unknown) => {
+        throw withDatabaseUnavailable(error); // the session cookie is checked against the database
       });
       noteRequest({ door, userId: ctx.session?.userId });
       return ctx;
     },
+    responseMeta: retryAfterWhenUnavailable,
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR")
         getLogger().error(
