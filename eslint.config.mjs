@@ -55,6 +55,49 @@ export default tseslint.config(
     },
   },
   {
+    // Guard rails. Configuration is read from the environment in one place per process (validated
+    // there), never ad hoc; the web app reaches the database only through the router, except for
+    // the server's own plumbing (runtime, start-up, readiness and metrics).
+    files: ["apps/*/src/**/*.{ts,tsx}", "packages/*/src/**/*.{ts,tsx}"],
+    ignores: [
+      "packages/api/src/config/**",
+      "packages/db/src/**",
+      "apps/web/src/server/node-server/main.ts",
+      "apps/web/src/server/runtime.ts",
+      "apps/web/src/instrumentation.ts",
+      // The benchmark's switch for its floor routes (set by `npm run bench` only).
+      "apps/web/src/server/bench/enabled.ts",
+      "apps/cli/src/**",
+    ],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "Read configuration in packages/api/src/config (validated), not process.env.",
+        },
+      ],
+    },
+  },
+  {
+    files: ["apps/web/src/**/*.{ts,tsx}"],
+    ignores: ["apps/web/src/server/runtime.ts", "apps/web/src/server/node-server/**", "apps/web/src/server/ops/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@profilehub/db", "@profilehub/db/*"],
+              message: "The web app calls the router; only the server's plumbing opens the database.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["apps/web/**/*.{ts,tsx}"],
     plugins: { "@next/next": nextPlugin },
     settings: { next: { rootDir: "apps/web/" } },
