@@ -9,7 +9,7 @@ import {
   type MailWorker,
 } from "@profilehub/api";
 import { findRepoRoot, openDatabase, resolveDataDir, resolveDatabaseUrl, type OpenDatabase } from "@profilehub/db";
-import { providedLoadedConfig } from "./config-holder";
+import { provideLoadedConfig, providedLoadedConfig } from "./config-holder";
 import { onShutdown } from "./ops/lifecycle";
 import { getLogger } from "./ops/logger";
 import { getMetrics } from "./ops/metrics";
@@ -42,6 +42,7 @@ function operate(runtime: Runtime): void {
 async function createRuntime(): Promise<Runtime> {
   const dataDir = resolveDataDir(process.env);
   const loaded = providedLoadedConfig() ?? loadConfig(process.env, dataDir);
+  provideLoadedConfig(loaded); // for what reads it synchronously (CORS origins)
   const url = resolveDatabaseUrl({ env: process.env, repoRoot: findRepoRoot(), createDir: true });
   const database = await openDatabase({ url, timeouts: loaded.databaseTimeouts });
   const logger = getLogger();
@@ -69,6 +70,7 @@ async function createRuntime(): Promise<Runtime> {
  * one created from the environment.
  */
 export function provideRuntime(runtime: Runtime): void {
+  provideLoadedConfig(runtime.loaded);
   (globalThis as Holder)[KEY] = Promise.resolve(runtime);
 }
 

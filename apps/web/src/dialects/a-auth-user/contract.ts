@@ -3,11 +3,15 @@ import { z } from "zod";
 import { defineFields, field } from "../shared/fields";
 
 /** Dialect A — `PUT /api/v3/auth/user` (seed 000): request fields and their canonical names. */
-export const authUserFields = defineFields({
-  email: field("email", "New email address (pending until the link mailed to it is opened)"),
-  password: field("password", "New password (at least 6 characters); takes effect immediately", passwordSchema(6)),
-  data: field("userMetadataPatch", "User metadata to merge (top level; a null value removes the key)"),
-});
+export const authUserFields = defineFields(
+  {
+    email: field("email", "New email address (pending until the link mailed to it is opened)"),
+    password: field("password", "New password (at least 6 characters); takes effect immediately", passwordSchema(6)),
+    data: field("userMetadataPatch", "User metadata to merge (top level; a null value removes the key)"),
+  },
+  // The vendor's own TypeScript client sends `metadata`: the same merge (the document names `data`).
+  { metadata: "data" },
+);
 
 export const authUserSchema = z
   .object({

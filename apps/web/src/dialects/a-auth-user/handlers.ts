@@ -11,6 +11,6 @@ export const getAuthUser = defineRoute(authUserDoor, async ({ caller }) => authU
 export const updateAuthUser = defineRoute(authUserDoor, async ({ callerWith, body }) => {
   const object = body === undefined ? {} : asObject(body);
   if (!object) return authUserResponse(await callerWith([notAnObject()]).me.update({}));
-  const { changes, unknown } = authUserFields.toCanonical(object);
-  return authUserResponse(await callerWith(unknownFieldProblems(unknown)).me.update(changes));
+  const { changes, unknown, problems } = authUserFields.toCanonical(object);
+  return authUserResponse(await callerWith([...unknownFieldProblems(unknown), ...problems]).me.update(changes));
 });

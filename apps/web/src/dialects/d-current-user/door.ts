@@ -17,5 +17,5 @@ export const currentUserDoor: DoorAdapter = {
     serverAccessClaimed: claimsServerAccess(request),
     projectId: projectIdOf(request),
   }),
-  errorResponse: (error, request) => stackErrorResponse(toStackError(error, request)),
+  errorResponse: (error, request) => stackErrorResponse(toStackError(error, request), request),
 };

@@ -5,7 +5,7 @@ import { dialectPathOf } from "../shared/fields";
 import { standardWording, word } from "../shared/wording";
 import { currentUserFields } from "./contract";
 import { KnownErrors, type StackError } from "./known-errors";
-import { expiredTokenError } from "./stack-auth";
+import { expiredTokenError, projectIdOf } from "./stack-auth";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -87,8 +87,7 @@ const RENDER: Record<ErrorReason, Render> = {
     const { expected, actual } = error.params as { expected: string; actual: string };
     return KnownErrors.invalidProjectForAccessToken(expected, actual);
   },
-  server_key_invalid: (_, request) =>
-    KnownErrors.invalidSecretServerKey(request.headers.get("x-stack-project-id") ?? ""),
+  server_key_invalid: (_, request) => KnownErrors.invalidSecretServerKey(projectIdOf(request) ?? ""),
   user_not_found: () => KnownErrors.userNotFound(),
   conflict: (error, _, subject) => conflictError(error, subject),
   webhook_rejected: (error) => KnownErrors.userUpdateRejected(error.message),

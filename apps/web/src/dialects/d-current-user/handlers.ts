@@ -11,13 +11,13 @@ import { stackAccessType } from "./stack-auth";
 
 /** A router failure, with what the request named (team, email, keys) for Stack's error details. */
 function failed(error: unknown, { request, ctx }: RouteArgs<unknown>, subject: ErrorSubject): Response {
-  return stackErrorResponse(toStackError(errorInfo(error, ctx.requestId), request, subject));
+  return stackErrorResponse(toStackError(errorInfo(error, ctx.requestId), request, subject), request);
 }
 
 /** `GET /api/v1/users/me`: the signed-in user (with `server_metadata` for server access). */
 export const getCurrentUser = defineRoute(currentUserDoor, async ({ request, caller }) => {
   const access = stackAccessType(request);
-  if (!access.ok) return stackErrorResponse(access.error);
+  if (!access.ok) return stackErrorResponse(access.error, request);
   return currentUserResponse(await caller.me.get(), access.accessType === "server");
 });
 
@@ -28,7 +28,7 @@ export const getCurrentUser = defineRoute(currentUserDoor, async ({ request, cal
 export const updateCurrentUser = defineRoute(currentUserDoor, async (args) => {
   const { request, ctx, callerWith, body } = args;
   const access = stackAccessType(request);
-  if (!access.ok) return stackErrorResponse(access.error);
+  if (!access.ok) return stackErrorResponse(access.error, request);
   const object = body === undefined ? {} : asObject(body);
   const { changes, unknown } = currentUserFields.toCanonical(normalizeBody(object ?? {}));
   const problems = object ? unknownFieldProblems(unknown) : [notAnObject()];

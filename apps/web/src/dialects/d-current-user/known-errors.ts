@@ -120,8 +120,24 @@ export const KnownErrors = {
   internal: () => known(500, "INTERNAL_SERVER_ERROR", "Something went wrong. Please try again later."),
 } as const;
 
-/** The error as Stack's backend sends it. */
-export function stackErrorResponse(error: StackError): Response {
+/**
+ * The error as Stack's backend sends it: the code in both header generations, and — when the
+ * client asked with `x-stack-override-error-status` (or `x-hexclave-…`), as Stack's SDK always
+ * does so that browsers do not log failed requests — status 200 with the real one in
+ * `x-stack-actual-status`/`x-hexclave-actual-status`.
+ */
+export function stackErrorResponse(error: StackError, request?: Request): Response {
   const body = { code: error.code, ...(error.details ? { details: error.details } : {}), error: error.message };
-  return Response.json(body, { status: error.status, headers: { "x-stack-known-error": error.code } });
+  const headers = new Headers({ "x-stack-known-error": error.code, "x-hexclave-known-error": error.code });
+  const override = request && wantsStatusOverride(request);
+  if (override) {
+    headers.set("x-stack-actual-status", String(error.status));
+    headers.set("x-hexclave-actual-status", String(error.status));
+  }
+  return Response.json(body, { status: override ? 200 : error.status, headers });
 }
+
+const wantsStatusOverride = (request: Request) =>
+  [request.headers.get("x-hexclave-override-error-status"), request.headers.get("x-stack-override-error-status")].some(
+    (value) => value?.trim().toLowerCase() === "true",
+  );

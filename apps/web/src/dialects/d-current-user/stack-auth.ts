@@ -2,7 +2,14 @@ import { KnownErrors, type StackError } from "./known-errors";
 
 export type AccessType = "client" | "server";
 
-const header = (request: Request, name: string) => request.headers.get(name)?.trim() || null;
+/**
+ * A Stack Auth request header by its suffix: the SDK sends `x-hexclave-<name>` since 2.8.10x and
+ * `x-stack-<name>` before; Stack's backend accepts both (the newer name wins when both are sent).
+ */
+export const stackHeader = (request: Request, name: string) =>
+  request.headers.get(`x-hexclave-${name}`)?.trim() || request.headers.get(`x-stack-${name}`)?.trim() || null;
+
+const header = (request: Request, name: string) => stackHeader(request, name.replace(/^x-stack-/, ""));
 
 /** The caller's access token (`x-stack-access-token`, as is: no `Bearer` prefix in Stack Auth). */
 export const accessTokenOf = (request: Request) => header(request, "x-stack-access-token");

@@ -25,30 +25,51 @@ export interface DialectFields<K extends string> {
   toCanonical(
     body: Record<string, unknown>,
     ignored?: readonly string[],
-  ): { changes: Record<string, unknown>; unknown: string[] };
+  ): { changes: Record<string, unknown>; unknown: string[]; problems: Issue[] };
   /** `userMetadataPatch.theme` → `data.theme`: an issue path in the dialect's own names. */
   dialectPath(canonicalPath: string): string;
   names: readonly K[];
 }
 
-/** One table per dialect maps its field names to canonical ones, for parsing, errors and docs. */
-export function defineFields<K extends string>(specs: Record<K, FieldSpec>): DialectFields<K> {
+/**
+ * One table per dialect maps its field names to canonical ones, for parsing, errors and docs.
+ * `synonyms` are other names a dialect accepts for one of its fields (A's `metadata` for `data`):
+ * same canonical input, never in error paths (the documented name is), and not both at once.
+ */
+export function defineFields<K extends string>(
+  specs: Record<K, FieldSpec>,
+  synonyms: Record<string, NoInfer<K>> = {},
+): DialectFields<K> {
   const entries = Object.entries(specs) as [K, FieldSpec][];
   const toDialect = new Map(entries.map(([name, spec]) => [spec.canonical as string, name as string]));
+  const specOf = (key: string): FieldSpec | undefined => {
+    const name = Object.hasOwn(synonyms, key) ? synonyms[key] : key;
+    return name !== undefined && Object.hasOwn(specs, name) ? specs[name as K] : undefined;
+  };
   return {
     names: entries.map(([name]) => name),
     schema: z.strictObject(
-      Object.fromEntries(entries.map(([name, spec]) => [name, spec.schema.optional().describe(spec.description)])),
+      Object.fromEntries([
+        ...entries.map(([name, spec]) => [name, spec.schema.optional().describe(spec.description)]),
+        ...Object.entries(synonyms).map(([synonym, name]) => [
+          synonym,
+          specs[name].schema.optional().describe(`Same as ${name}`),
+        ]),
+      ]),
     ),
     toCanonical(body, ignored = []) {
       const changes: Record<string, unknown> = {};
       const unknown: string[] = [];
+      const problems: Issue[] = [];
       for (const [key, value] of Object.entries(body)) {
-        const spec = Object.hasOwn(specs, key) ? specs[key as K] : undefined;
-        if (spec) changes[spec.canonical] = value;
-        else if (!ignored.includes(key)) unknown.push(key);
+        const spec = specOf(key);
+        if (!spec) {
+          if (!ignored.includes(key)) unknown.push(key);
+        } else if (Object.hasOwn(changes, spec.canonical)) {
+          problems.push(createIssue(key, "exclusive_with", { other: spec.canonical }));
+        } else changes[spec.canonical] = value;
       }
-      return { changes, unknown };
+      return { changes, unknown, problems };
     },
     dialectPath(canonicalPath) {
       const [head = "", ...rest] = canonicalPath.split(".");

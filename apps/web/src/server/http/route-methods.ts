@@ -21,11 +21,13 @@ export function routeMethods<P>(
     const error = errorInfoFromReason("method_not_allowed", { method: request.method, allowed });
     const response = door.errorResponse(error, request);
     response.headers.set("allow", [...allowed, "OPTIONS"].join(", "));
-    return Promise.resolve(withCors(response, allowed));
+    return Promise.resolve(withCors(response, allowed, request));
   };
   const serve = (method: HttpMethod): RouteHandler<P> => {
     const handler = handlers[method];
-    return handler ? async (request, context) => withCors(await handler(request, context), allowed) : notAllowed;
+    return handler
+      ? async (request, context) => withCors(await handler(request, context), allowed, request)
+      : notAllowed;
   };
   return {
     GET: serve("GET"),
@@ -33,9 +35,9 @@ export function routeMethods<P>(
     PUT: serve("PUT"),
     PATCH: serve("PATCH"),
     DELETE: serve("DELETE"),
-    OPTIONS: () => {
+    OPTIONS: (request) => {
       noteRequest({ door: door.door });
-      return Promise.resolve(new Response(null, { status: 204, headers: corsHeaders(allowed) }));
+      return Promise.resolve(new Response(null, { status: 204, headers: corsHeaders(allowed, request) }));
     },
   };
 }

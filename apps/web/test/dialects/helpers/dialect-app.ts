@@ -4,6 +4,8 @@ import { beforeAll } from "vitest";
 import { provideRuntime, type Runtime } from "@/server/runtime";
 import type { RouteModule } from "@/server/http/route-methods";
 
+export const TRUSTED_ORIGIN = "https://trusted.example";
+
 /**
  * The router on a fresh database (PGlite or PostgreSQL, per test project), served to the real
  * route handlers of the app — called directly with `Request` objects, no mocks.
@@ -19,7 +21,8 @@ export function useDialectApp(...args: Parameters<typeof useTestApp>): TestApp {
       dataDir: "",
       mailWorker: null,
       loaded: {
-        env: {} as Runtime["loaded"]["env"],
+        // The one origin allowed with credentials (CORS_ORIGINS) in the dialect tests.
+        env: { CORS_ORIGINS: [TRUSTED_ORIGIN] } as Runtime["loaded"]["env"],
         warnings: [],
         generated: { authSecret: false, serverApiKey: false, createdNow: false },
         databaseTimeouts: POSTGRES_TIMEOUT_DEFAULTS,
