@@ -23,6 +23,20 @@ export default defineConfig({
       { extends: true as const, test: { name: "validators", include: ["packages/validators/test/**/*.test.ts"] } },
       { extends: true as const, test: { name: "db", include: ["packages/db/test/**/*.test.ts"] } },
       ...perDatabase("api", ["packages/api/test/**/*.test.ts"]),
+      // The router's suite once more on PostgreSQL as behind a pooler in transaction mode
+      // (DATABASE_PREPARED_STATEMENTS=false: no named statements).
+      ...(withPostgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "api:postgres-unprepared",
+                include: ["packages/api/test/**/*.test.ts"],
+                env: { TEST_DB_KIND: "postgres", TEST_DB_PREPARED_STATEMENTS: "false" },
+              },
+            },
+          ]
+        : []),
       ...perDatabase("dialects", ["apps/web/test/dialects/**/*.test.ts"]),
       // The server's operating parts in isolation: log lines, request ids, route patterns.
       { extends: true as const, test: { name: "ops", include: ["apps/web/test/ops/**/*.test.ts"] } },

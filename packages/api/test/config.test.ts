@@ -54,6 +54,26 @@ describe("configuration", () => {
     ]);
   });
 
+  it("behind a pooler: prepared statements off, migrations to the direct URL", () => {
+    const defaults = loadConfig({}, dataDir);
+    expect(defaults.databasePreparedStatements).toBe(true);
+    expect(defaults.env.DATABASE_DIRECT_URL).toBeUndefined();
+    const pooled = loadConfig(
+      {
+        DATABASE_URL: "postgres://app@pooler:6432/app",
+        DATABASE_DIRECT_URL: "postgres://app@db:5432/app",
+        DATABASE_PREPARED_STATEMENTS: "false",
+      },
+      dataDir,
+    );
+    expect(pooled.databasePreparedStatements).toBe(false);
+    expect(pooled.env.DATABASE_DIRECT_URL).toBe("postgres://app@db:5432/app");
+    expect(problemsOf({ DATABASE_PREPARED_STATEMENTS: "maybe", DATABASE_DIRECT_URL: "mysql://x" })).toEqual([
+      "DATABASE_DIRECT_URL must start with postgres:// or postgresql://",
+      "DATABASE_PREPARED_STATEMENTS must be true or false",
+    ]);
+  });
+
   it("describes the effective settings with every secret masked", () => {
     const secrets = {
       AUTH_SECRET: "an-auth-secret-that-is-long-enough-0123",

@@ -32,6 +32,12 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** PostgreSQL connect, pool and statement timeouts (defaults: `POSTGRES_TIMEOUT_DEFAULTS`). */
   timeouts?: Partial<PostgresTimeouts>;
+  /**
+   * PostgreSQL: prepare each statement once per connection under a name (default). `false` sends
+   * every statement unnamed, as a pooler in transaction mode (PgBouncer, Supavisor) requires: the
+   * next statement may run on another server connection, where a named one does not exist.
+   */
+  preparedStatements?: boolean;
 }
 
 /** Opens the Prisma client on PGlite or PostgreSQL and proves the connection works. */
@@ -63,7 +69,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   });
   const db = new PrismaClient({
     adapter: new PrismaPg(pool, {
-      statementNameGenerator: (query) => preparedStatementName(query.sql),
+      ...(options.preparedStatements === false
+        ? {}
+        : { statementNameGenerator: (query: { sql: string }) => preparedStatementName(query.sql) }),
       disposeExternalPool: true,
     }),
   });

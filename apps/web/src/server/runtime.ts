@@ -44,7 +44,11 @@ async function createRuntime(): Promise<Runtime> {
   const loaded = providedLoadedConfig() ?? loadConfig(process.env, dataDir);
   provideLoadedConfig(loaded); // for what reads it synchronously (CORS origins)
   const url = resolveDatabaseUrl({ env: process.env, repoRoot: findRepoRoot(), createDir: true });
-  const database = await openDatabase({ url, timeouts: loaded.databaseTimeouts });
+  const database = await openDatabase({
+    url,
+    timeouts: loaded.databaseTimeouts,
+    preparedStatements: loaded.databasePreparedStatements,
+  });
   const logger = getLogger();
   const mailWorker = loaded.config.smtpUrl
     ? startMailWorker({

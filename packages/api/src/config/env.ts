@@ -37,6 +37,11 @@ export const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must start with postgres:// or postgresql://" })
     .optional(),
+  /** Migrations at start-up go here when set (PostgreSQL directly, when DATABASE_URL is a pooler). */
+  DATABASE_DIRECT_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_DIRECT_URL must start with postgres:// or postgresql://" })
+    .optional(),
   AUTH_SECRET: secret("AUTH_SECRET"),
   SERVER_API_KEY: secret("SERVER_API_KEY"),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://host:port" }).optional(),
@@ -79,6 +84,8 @@ export const envSchema = z.object({
     600_000,
     POSTGRES_TIMEOUT_DEFAULTS.statementTimeoutMs,
   ),
+  /** `false` behind a pooler in transaction mode (PgBouncer, Supavisor): no named statements. */
+  DATABASE_PREPARED_STATEMENTS: booleanFlag("DATABASE_PREPARED_STATEMENTS").default(true),
   REFRESH_TOKEN_REUSE_INTERVAL_S: wholeNumber("REFRESH_TOKEN_REUSE_INTERVAL_S", 0, 3600, "a number of seconds").default(
     10,
   ),

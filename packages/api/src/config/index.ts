@@ -34,6 +34,8 @@ export interface LoadedConfig {
   config: AppConfig;
   /** PostgreSQL connect, pool and statement timeouts (unused with the embedded database). */
   databaseTimeouts: PostgresTimeouts;
+  /** PostgreSQL: named prepared statements (off behind a pooler in transaction mode). */
+  databasePreparedStatements: boolean;
   mailDelivery: MailDeliveryConfig;
   env: Env;
   /** Which secrets came from the data folder rather than the environment. */
@@ -77,6 +79,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, dataDir: 
       acquireTimeoutMs: env.DATABASE_POOL_TIMEOUT_MS,
       statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     },
+    databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS,
     mailDelivery: {
       sendTimeoutMs: env.MAIL_SEND_TIMEOUT_MS,
       retryWindowMs: Math.round(env.MAIL_RETRY_HOURS * 3_600_000),

@@ -21,6 +21,7 @@ export function describeSettings(loaded: LoadedConfig, context: SettingsContext)
   const { env, config, generated } = loaded;
   return [
     ["database", context.database],
+    ["prepared statements", env.DATABASE_PREPARED_STATEMENTS ? "on" : "off (for a pooler in transaction mode)"],
     [
       "mail",
       config.smtpUrl

@@ -10,5 +10,5 @@ export {
 } from "./smtp-server";
 export { startTcpProxy, type ProxyMode, type TcpProxy } from "./tcp-proxy";
 export { createTestApp, TEST_CONFIG, useTestApp, type SignedUpUser, type TestApp } from "./test-app";
-export { createTestDatabase, testDatabaseKind, type TestDatabase } from "./test-database";
+export { createTestDatabase, testDatabaseKind, testPreparedStatements, type TestDatabase } from "./test-database";
 export { startWebhookReceiver, type ReceiverMode, type WebhookReceiver } from "./webhook-receiver";

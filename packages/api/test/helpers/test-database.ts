@@ -10,6 +10,9 @@ export function testDatabaseKind(): TestDatabaseKind {
   return process.env.TEST_DB_KIND === "postgres" ? "postgres" : "pglite";
 }
 
+/** `false` in the `api:postgres-unprepared` project: the router's suite as behind a pooler. */
+export const testPreparedStatements = (): boolean => process.env.TEST_DB_PREPARED_STATEMENTS !== "false";
+
 export interface TestDatabase extends OpenDatabase {
   kind: TestDatabaseKind;
   /** A URL other clients (a second pool, the CLI) can use; `null` for in-memory PGlite. */
@@ -86,7 +89,7 @@ export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKi
   }
   const url = await createPostgresDatabase();
   await applyMigrationsInProcess({ url, migrationsDir: migrationsDir() });
-  const opened = await openDatabase({ url, poolSize: 60 });
+  const opened = await openDatabase({ url, poolSize: 60, preparedStatements: testPreparedStatements() });
   return {
     ...opened,
     kind,

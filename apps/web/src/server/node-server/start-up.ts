@@ -58,7 +58,9 @@ export function readConfiguration(env: Record<string, string | undefined>): Star
 }
 
 /** Applies pending migrations (PGlite is created on the first start); plain words if it cannot. */
-export async function migrate({ repoRoot, databaseUrl }: StartUp): Promise<void> {
+export async function migrate({ repoRoot, databaseUrl: servingUrl, loaded }: StartUp): Promise<void> {
+  // Behind a pooler, migrations (which hold a session-level advisory lock) go to PostgreSQL itself.
+  const databaseUrl = loaded.env.DATABASE_DIRECT_URL ?? servingUrl;
   try {
     const applied = await applyMigrationsInProcess({
       url: databaseUrl,

@@ -26,6 +26,7 @@ export function useDialectApp(...args: Parameters<typeof useTestApp>): TestApp {
         warnings: [],
         generated: { authSecret: false, serverApiKey: false, createdNow: false },
         databaseTimeouts: POSTGRES_TIMEOUT_DEFAULTS,
+        databasePreparedStatements: true,
         mailDelivery: { sendTimeoutMs: 30_000, retryWindowMs: 24 * 3_600_000 },
         get config() {
           return app.services.config;
