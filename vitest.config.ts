@@ -40,6 +40,8 @@ export default defineConfig({
       ...perDatabase("dialects", ["apps/web/test/dialects/**/*.test.ts"]),
       // The server's operating parts in isolation: log lines, request ids, route patterns.
       { extends: true as const, test: { name: "ops", include: ["apps/web/test/ops/**/*.test.ts"] } },
+      // The OpenAPI document as client generators and linters read it (no database).
+      { extends: true as const, test: { name: "openapi", include: ["apps/web/test/openapi/**/*.test.ts"] } },
       // The typed client: type-level tests and its error handling (no database).
       { extends: true as const, test: { name: "client", include: ["packages/client/test/**/*.test.ts"] } },
       // The `profilehub` CLI as a child process against `npm start` (PGlite; builds if needed).

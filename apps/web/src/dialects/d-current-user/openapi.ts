@@ -33,18 +33,23 @@ const authErrors: ZodOpenApiResponsesObject = {
 
 const TAGS = ["D — current user (seed 003)"];
 
+/** A user's access token, with or without server access (`x-stack-*` or `x-hexclave-*` headers). */
+const security: Record<string, string[]>[] = [{ stackAccessToken: [] }, { stackAccessToken: [], stackServerKey: [] }];
+
 /** Dialect D in the OpenAPI document. */
 export const currentUserPaths: ZodOpenApiPathsObject = {
   "/api/v1/users/me": {
     get: {
       tags: TAGS,
       summary: "Get current user",
+      security,
       requestParams: { header: headers },
       responses: { 200: user, ...authErrors, 404: error("USER_NOT_FOUND") },
     },
     patch: {
       tags: TAGS,
       summary: "Update current user",
+      security,
       description:
         "Updates the currently authenticated user. Only the values provided will be updated. Client access may write display_name, profile_image_url, client_metadata, selected_team_id and totp_secret_base64; server access every field. Metadata objects are replaced. password and password_hash revoke all sessions, the caller's included.",
       requestParams: { header: headers },

@@ -45,6 +45,7 @@ export const nativePaths: ZodOpenApiPathsObject = {
     post: {
       tags: AUTH,
       summary: "Sign up",
+      security: [],
       description: "Creates the account (and its project if new), signs it in, and mails a verification link.",
       requestBody: { content: json(signupInputSchema) },
       responses: {
@@ -58,6 +59,7 @@ export const nativePaths: ZodOpenApiPathsObject = {
     post: {
       tags: AUTH,
       summary: "Get tokens",
+      security: [],
       description:
         "Password grant or refresh-token grant (the refresh token is rotated; reusing a spent one revokes the session).",
       requestBody: {
@@ -83,6 +85,7 @@ export const nativePaths: ZodOpenApiPathsObject = {
     get: {
       tags: AUTH,
       summary: "Open a mailed verification link",
+      security: [],
       requestParams: { query: z.object({ token: z.string() }) },
       responses: {
         200: {

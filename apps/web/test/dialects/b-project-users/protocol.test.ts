@@ -100,7 +100,7 @@ describe("dialect B — server errors, GET, transport and OpenAPI (seed 001)", (
   });
 
   it("is described in OpenAPI 3.1 from the same schemas, beside the site's other routes", () => {
-    const site = buildOpenApiDocument();
+    const site = buildOpenApiDocument("http://localhost:3000");
     const document = createDocument({
       openapi: "3.1.0",
       info: site.info,
