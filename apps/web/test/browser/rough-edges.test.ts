@@ -42,4 +42,40 @@ describe("issue 11: the settings app's rough edges", () => {
     expect(errors.join("\n")).not.toContain("\uFFFD");
     await context.close();
   });
+
+  it("2. the photo cropper gives keyboard focus back to the photo button however it closes", async () => {
+    const { context, page } = await signUp(suite, "cropper-focus");
+    const photo = noisyPhotoPng(240, 160);
+    const cropper = page.getByTestId("avatar-cropper");
+    const open = async () => {
+      await page.getByTestId("avatar-file").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: photo });
+      await cropper.getByRole("slider").waitFor();
+      await expect.poll(() => cropper.getByTestId("avatar-apply").isEnabled()).toBe(true);
+    };
+    const closedTo = async (testId: string) => {
+      await cropper.waitFor({ state: "detached" });
+      await expect.poll(() => focusedTestId(page)).toBe(testId);
+    };
+
+    await open();
+    await page.keyboard.press("Escape");
+    await closedTo("avatar-pick");
+    await open();
+    await cropper.getByRole("button", { name: "Cancel" }).click();
+    await closedTo("avatar-pick");
+    await open();
+    await cropper.getByRole("button", { name: "Close" }).click();
+    await closedTo("avatar-pick");
+    // "Use this photo": "Change photo" makes way for the preview's Save, which gets the focus.
+    await open();
+    await cropper.getByTestId("avatar-apply").click();
+    await closedTo("avatar-save");
+    await page.keyboard.press("Enter");
+    await expectToast(page, "Profile photo saved");
+    await expect.poll(() => page.getByTestId("avatar-pick").textContent()).toContain("Change photo");
+    await open();
+    await page.keyboard.press("Escape");
+    await closedTo("avatar-pick");
+    await context.close();
+  });
 });
