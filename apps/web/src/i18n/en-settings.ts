@@ -128,6 +128,7 @@ export const enSettings = {
       newLabel: "New email address",
       newDescription: "We send a link to the new address; the change applies once you open it.",
       submit: "Send verification link",
+      unchanged: "This is already your email address. Enter the new one.",
       linkSent: (email: string) => `Verification link sent to ${email}`,
       pendingTitle: "Verification pending",
       pendingBody: (email: string) =>

@@ -131,6 +131,7 @@ export const frSettings: Pick<Messages, "profile" | "account"> = {
       newLabel: "Nouvelle adresse e-mail",
       newDescription: "Nous envoyons un lien à la nouvelle adresse ; le changement s’applique quand vous l’ouvrez.",
       submit: "Envoyer le lien de vérification",
+      unchanged: "C’est déjà votre adresse e-mail. Saisissez la nouvelle.",
       linkSent: (email: string) => `Lien de vérification envoyé à ${email}`,
       pendingTitle: "Vérification en attente",
       pendingBody: (email: string) =>

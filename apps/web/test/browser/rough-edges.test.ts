@@ -78,4 +78,19 @@ describe("issue 11: the settings app's rough edges", () => {
     await closedTo("avatar-pick");
     await context.close();
   });
+
+  it("3. the current address as the new email is refused, and nothing is sent", async () => {
+    const { context, page, email } = await signUp(suite, "same-email");
+    await page.goto("/settings/account");
+    await edit(page, "email");
+    const input = page.getByLabel("New email address");
+    await input.fill(`  ${email.toUpperCase()} `);
+    await page.getByRole("button", { name: "Send verification link" }).click();
+    await page.locator("#new-email-error").getByText("This is already your email address.").waitFor();
+    expect(await input.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByTestId("pending-email-banner").count()).toBe(0);
+    expect(await page.getByTestId("toasts").getByText("Verification link sent").count()).toBe(0);
+    expect((await readMe(page)).pendingEmail).toBeNull();
+    await context.close();
+  });
 });

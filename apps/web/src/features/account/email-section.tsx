@@ -3,7 +3,7 @@
 import { emailSchema } from "@profilehub/validators";
 import { MailCheck, MailWarning } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { z } from "zod";
 import { useToast } from "@/components/toaster";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -19,7 +19,12 @@ import { useMe, useUpdateMe } from "../settings/me";
 import { SettingsSection } from "../settings/section";
 import { useUpdateForm } from "../settings/use-update-form";
 
-const emailForm = z.object({ email: emailSchema });
+/**
+ * The new address; the current one is refused here with a clear message. (The API treats it as
+ * "no change": it is how "Cancel change" drops a pending address, so the router keeps accepting it.)
+ */
+const emailForm = (current: string, unchanged: string) =>
+  z.object({ email: emailSchema.refine((email) => email !== current, { message: unchanged }) });
 
 /** The sign-in address; a change waits for the mailed link (a banner offers resend and cancel). */
 export function EmailSection({ showMailbox }: { showMailbox: boolean }) {
@@ -60,8 +65,10 @@ export function EmailSection({ showMailbox }: { showMailbox: boolean }) {
 
 function EmailForm({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
+  const user = useMe();
+  const schema = useMemo(() => emailForm(user.email, t.account.email.unchanged), [user.email, t]);
   const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema: emailForm,
+    schema,
     defaultValues: { email: "" },
     toUpdate: (values) => ({ email: values.email }),
     savedMessage: (values) => t.account.email.linkSent(values.email),
