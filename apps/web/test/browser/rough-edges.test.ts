@@ -93,4 +93,34 @@ describe("issue 11: the settings app's rough edges", () => {
     expect((await readMe(page)).pendingEmail).toBeNull();
     await context.close();
   });
+
+  it("4. saving offline says so and can be cancelled; a server error is reported as one", async () => {
+    const { context, page } = await signUp(suite, "offline");
+    await edit(page, "displayName");
+    await page.getByLabel("Display name").fill("Offline Ada");
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("You are offline: nothing was saved.").waitFor();
+    const cancel = page.getByTestId("row-displayName").getByRole("button", { name: "Cancel" });
+    expect(await cancel.isEnabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Save" }).textContent()).toBe("Save");
+
+    // Back online, nothing is saved behind the person's back.
+    await context.setOffline(false);
+    await page.waitForTimeout(1000);
+    expect((await readMe(page)).displayName).toBeNull();
+
+    // A proxy's 500 page (not the router's JSON): a server error, not "could not be reached".
+    await page.route(/\/api\/trpc\/[^?]*me\.update/, (route) =>
+      route.fulfill({ status: 500, contentType: "text/html", body: "<h1>Internal Server Error</h1>" }),
+    );
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("The server had a problem (error 500): nothing was saved.").waitFor();
+    expect(await page.getByText("could not be reached").count()).toBe(0);
+    await page.unroute(/\/api\/trpc\/[^?]*me\.update/);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expectToast(page, "Display name saved");
+    expect((await readMe(page)).displayName).toBe("Offline Ada");
+    await context.close();
+  });
 });
