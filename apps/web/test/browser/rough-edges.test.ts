@@ -123,4 +123,31 @@ describe("issue 11: the settings app's rough edges", () => {
     expect((await readMe(page)).displayName).toBe("Offline Ada");
     await context.close();
   });
+
+  it("5. signed out, /settings/account goes to sign-in and back there; `next` never leaves the site", async () => {
+    const { context, email } = await signUp(suite, "next");
+    await context.close();
+    const { context: signedOut, page } = await newPage(suite);
+    await page.goto("/settings/account");
+    await page.waitForURL("**/sign-in?**");
+    expect(new URL(page.url()).searchParams.get("next")).toBe("/settings/account");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/settings/account");
+    await page.getByRole("heading", { level: 1, name: "Account" }).waitFor();
+
+    // A tab inside the path: browsers drop it, so "/\t/evil.example" would be "//evil.example".
+    for (const next of ["/\t/evil.example/", "//evil.example/", "https://evil.example/"]) {
+      const fresh = await newPage(suite);
+      await fresh.page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+      await fresh.page.getByLabel("Email").fill(email);
+      await fresh.page.getByLabel("Password").fill(PASSWORD);
+      await fresh.page.getByRole("button", { name: "Sign in" }).click();
+      await fresh.page.waitForURL((url) => url.pathname === "/settings");
+      expect(new URL(fresh.page.url()).origin).toBe(suite.server.baseUrl);
+      await fresh.context.close();
+    }
+    await signedOut.close();
+  });
 });
