@@ -150,4 +150,17 @@ describe("issue 11: the settings app's rough edges", () => {
     }
     await signedOut.close();
   });
+
+  it("6. mailed links use the port actually served when APP_URL is not set", async () => {
+    const { context, page } = await signUp(suite, "app-url");
+    await page.goto("/settings/mailbox");
+    const link = page.getByRole("link", { name: /\/api\/auth\/verify-email\?token=/ }).first();
+    const href = (await link.getAttribute("href")) ?? "";
+    const { port } = new URL(suite.server.baseUrl);
+    expect(href.startsWith(`http://localhost:${port}/api/auth/verify-email?token=`)).toBe(true);
+    // The link works: it verifies the sign-up address.
+    await page.goto(href.replace(`http://localhost:${port}`, suite.server.baseUrl));
+    await page.getByTestId("verify-title").getByText("Email verified").waitFor();
+    await context.close();
+  });
 });
