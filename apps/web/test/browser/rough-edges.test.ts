@@ -163,4 +163,21 @@ describe("issue 11: the settings app's rough edges", () => {
     await page.getByTestId("verify-title").getByText("Email verified").waitFor();
     await context.close();
   });
+
+  it("7. the anonymous landing page shows neither the database path nor the server key", async () => {
+    const { context, page } = await newPage(suite);
+    await page.goto("/");
+    await page.getByRole("heading", { level: 1, name: "ProfileHub" }).waitFor();
+    const text = await page.locator("body").innerText();
+    const html = await page.content();
+    const secrets = JSON.parse(readFileSync(path.join(suite.server.dataDir, "secrets.json"), "utf8")) as {
+      serverApiKey: string;
+    };
+    for (const shown of [text, html]) {
+      expect(shown).not.toContain(suite.server.dataDir);
+      expect(shown).not.toContain(secrets.serverApiKey.slice(0, 8));
+    }
+    await page.getByTestId("facts").getByText("Embedded PGlite").waitFor();
+    await context.close();
+  });
 });
