@@ -20,6 +20,7 @@ export const en = {
     copied: "Copied",
     none: "None",
     unsavedChanges: "You have unsaved changes. Leave this page and lose them?",
+    discardChanges: "Discard your unsaved changes?",
     unsavedBadge: "Unsaved",
     saved: (what: string) => `${what} saved`,
     genericError: "Something went wrong. Please try again.",

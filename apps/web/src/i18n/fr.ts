@@ -17,6 +17,7 @@ export const fr: Messages = {
     copied: "Copié",
     none: "Aucun",
     unsavedChanges: "Des modifications ne sont pas enregistrées. Quitter la page et les perdre ?",
+    discardChanges: "Abandonner vos modifications non enregistrées ?",
     unsavedBadge: "Non enregistré",
     saved: (what: string) => `${what} : enregistré`,
     genericError: "Une erreur s’est produite. Veuillez réessayer.",

@@ -180,4 +180,138 @@ describe("issue 11: the settings app's rough edges", () => {
     await page.getByTestId("facts").getByText("Embedded PGlite").waitFor();
     await context.close();
   });
+
+  it("8a. Escape asks before discarding a changed bio or metadata edit, and just closes an unchanged one", async () => {
+    const { context, page } = await signUp(suite, "escape");
+    const questions: string[] = [];
+    let answer = false;
+    page.on("dialog", (dialog) => {
+      questions.push(dialog.message());
+      void (answer ? dialog.accept() : dialog.dismiss());
+    });
+    for (const [row, label, text] of [
+      ["bio", "Bio", "A long bio, typed for minutes.\n".repeat(8)],
+      ["userMetadata", "User metadata", '{"theme": "dark", "notes": "typed for minutes"}'],
+    ] as const) {
+      await edit(page, row);
+      const input = page.getByLabel(label, { exact: true });
+      await input.fill(text);
+      answer = false;
+      await input.press("Escape");
+      await expect.poll(() => questions.length).toBeGreaterThan(0);
+      expect(questions.pop()).toBe("Discard your unsaved changes?");
+      expect(await input.inputValue()).toBe(text); // kept
+      answer = true;
+      await input.press("Escape");
+      await input.waitFor({ state: "detached" });
+      expect(questions.pop()).toBe("Discard your unsaved changes?");
+      // Unchanged: Escape closes at once, no question.
+      await edit(page, row);
+      await page.getByLabel(label, { exact: true }).press("Escape");
+      await page.getByLabel(label, { exact: true }).waitFor({ state: "detached" });
+      expect(questions).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it("8b. Use my location clears a stale error; a decimal comma is a decimal point", async () => {
+    const { context, page } = await signUp(suite, "location", {
+      geolocation: { latitude: 48.8566, longitude: 2.3522 },
+      permissions: ["geolocation"],
+    });
+    await edit(page, "location");
+    await page.getByLabel("Latitude").fill("north");
+    await page.getByLabel("Longitude").fill("2.35");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Enter a number, e.g. 48.8566").waitFor();
+    await page.getByRole("button", { name: "Use my location" }).click();
+    await expect.poll(() => page.getByLabel("Latitude").inputValue()).toBe("48.8566");
+    await expect.poll(() => page.locator("[data-field-error]").count()).toBe(0);
+    expect(await page.getByLabel("Latitude").getAttribute("aria-invalid")).toBeNull();
+
+    await page.getByLabel("Latitude").fill("48,8566");
+    await page.getByLabel("Longitude").fill("2,3522");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expectToast(page, "Location saved");
+    expect((await readMe(page)).location).toEqual({ latitude: 48.8566, longitude: 2.3522 });
+    await context.close();
+  });
+
+  it('8c. the live "username taken" answer marks the input aria-invalid', async () => {
+    const taken = `taken_${Math.random().toString(36).slice(2, 8)}`;
+    const owner = await signUp(suite, "owner");
+    await edit(owner.page, "username");
+    await owner.page.getByLabel("Username").fill(taken);
+    await owner.page.getByRole("button", { name: "Save" }).click();
+    await expectToast(owner.page, "Username saved");
+    await owner.context.close();
+
+    const { context, page } = await signUp(suite, "taken");
+    await edit(page, "username");
+    const input = page.getByLabel("Username");
+    await input.fill(taken);
+    await page.getByTestId("username-invalid").getByText("Username has already been taken").waitFor();
+    expect(await input.getAttribute("aria-invalid")).toBe("true");
+    await input.fill(`${taken}_free`);
+    await page.getByTestId("username-available").waitFor();
+    expect(await input.getAttribute("aria-invalid")).toBeNull();
+    await context.close();
+  });
+
+  it("8d. Sessions lists this device first, even when another one was active more recently", async () => {
+    const { context, page, email } = await signUp(suite, "sessions-order");
+    const other = await newPage(suite);
+    await other.page.goto("/sign-in");
+    await other.page.getByLabel("Email").fill(email);
+    await other.page.getByLabel("Password").fill(PASSWORD);
+    await other.page.getByRole("button", { name: "Sign in" }).click();
+    await other.page.waitForURL("**/settings");
+    await page.goto("/settings/sessions");
+    const sessions = page.getByTestId("session");
+    await expect.poll(() => sessions.count()).toBe(2);
+    expect(await sessions.first().getByTestId("this-device").count()).toBe(1);
+    await other.page.goto("/settings/sessions");
+    await expect.poll(() => other.page.getByTestId("session").count()).toBe(2);
+    expect(await other.page.getByTestId("session").first().getByTestId("this-device").count()).toBe(1);
+    await other.context.close();
+    await context.close();
+  });
+
+  it("8e. the theme menu opens on the current choice", async () => {
+    const { context, page } = await newPage(suite);
+    await page.goto("/sign-in");
+    await page.getByTestId("theme-toggle").click();
+    await page.getByRole("menuitemradio", { name: "Dark" }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
+    for (const open of ["mouse", "keyboard"] as const) {
+      if (open === "mouse") await page.getByTestId("theme-toggle").click();
+      else {
+        await page.getByTestId("theme-toggle").focus();
+        await page.keyboard.press("Enter");
+      }
+      await page.getByRole("menu").waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "")).toBe("Dark");
+      await page.keyboard.press("Escape");
+      await page.getByRole("menu").waitFor({ state: "detached" });
+    }
+    await context.close();
+  });
+
+  it("8f. the landing page's container is as wide as the other pages' (the logo does not jump)", async () => {
+    const { context, page } = await signUp(suite, "width");
+    const logoX = async (url: string) => {
+      await page.goto(url);
+      const box = await page.getByRole("link", { name: "ProfileHub" }).first().boundingBox();
+      return box?.x;
+    };
+    const settings = await logoX("/settings");
+    expect(settings).toBeDefined();
+    expect(await logoX("/")).toBe(settings);
+    await context.close();
+    const anonymous = await newPage(suite);
+    await anonymous.page.goto("/sign-in");
+    const signIn = await anonymous.page.getByRole("link", { name: "ProfileHub" }).first().boundingBox();
+    expect(signIn?.x).toBe(settings);
+    await anonymous.context.close();
+  });
 });

@@ -76,7 +76,12 @@ function EmailForm({ onClose }: { onClose: () => void }) {
   });
   const error = errorOf("email");
   return (
-    <form onSubmit={submit} onKeyDown={cancelOnEscape(onClose)} noValidate className="grid gap-4">
+    <form
+      onSubmit={submit}
+      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
+      noValidate
+      className="grid gap-4"
+    >
       <Field id="new-email" label={t.account.email.newLabel} description={t.account.email.newDescription} error={error}>
         <Input
           {...fieldInputProps("new-email", error, true)}
