@@ -314,4 +314,37 @@ describe("issue 11: the settings app's rough edges", () => {
     expect(signIn?.x).toBe(settings);
     await anonymous.context.close();
   });
+
+  it("resends the sign-up verification link from Account (3 an hour), and the new link verifies the address", async () => {
+    const { context, page, email } = await signUp(suite, "resend");
+    await page.goto("/settings/account");
+    const banner = page.getByTestId("verify-address-banner");
+    await banner.getByText(`${email} is not verified yet`).waitFor();
+    const resend = banner.getByRole("button", { name: "Send a new verification link" });
+    for (let i = 0; i < 3; i += 1) {
+      await expect.poll(() => resend.isEnabled()).toBe(true);
+      await resend.click();
+      await expect.poll(() => resend.isEnabled()).toBe(true);
+    }
+    await expectToast(page, `Verification link sent to ${email}`);
+    await resend.click();
+    await banner
+      .getByRole("alert")
+      .getByText(/Too many attempts/)
+      .waitFor();
+
+    await page.goto("/settings/mailbox");
+    const mails = page.getByTestId("mail").filter({ hasText: "Verify your email address" });
+    await expect.poll(() => mails.count()).toBe(4); // sign-up's and 3 resent
+    await mails
+      .first()
+      .getByRole("link", { name: /\/api\/auth\/verify-email\?token=/ })
+      .click();
+    await page.getByTestId("verify-title").getByText("Email verified").waitFor();
+    await page.goto("/settings/account");
+    await page.getByTestId("section-email").getByText("Verified").waitFor();
+    expect(await page.getByTestId("verify-address-banner").count()).toBe(0);
+    expect((await readMe(page)).emailVerified).toBe(true);
+    await context.close();
+  });
 });

@@ -16,6 +16,7 @@ import { cancelOnEscape } from "../profile/text-rows";
 import { EditableRow, FormActions } from "../settings/editable-row";
 import { failureMessage } from "../settings/failure";
 import { useMe, useUpdateMe } from "../settings/me";
+import { VerifyAddressBanner } from "./resend-verification";
 import { SettingsSection } from "../settings/section";
 import { useUpdateForm } from "../settings/use-update-form";
 
@@ -35,7 +36,9 @@ export function EmailSection({ showMailbox }: { showMailbox: boolean }) {
     <SettingsSection title={t.account.email.title} description={t.account.email.description} testId="section-email">
       {user.pendingEmail ? (
         <PendingBanner pending={user.pendingEmail} current={user.email} showMailbox={showMailbox} />
-      ) : null}
+      ) : user.emailVerified ? null : (
+        <VerifyAddressBanner email={user.email} showMailbox={showMailbox} />
+      )}
       <EditableRow
         id="email"
         label={t.account.email.title}
