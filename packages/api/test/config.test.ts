@@ -36,6 +36,16 @@ describe("configuration", () => {
     expect(problems.join("\n")).not.toContain("too-short-key");
   });
 
+  it("defaults APP_URL to the port served (DESIGN §8), and keeps an explicit one", () => {
+    expect(parseEnv({})).toMatchObject({ APP_URL: "http://localhost:3000", APP_URL_SET: false });
+    expect(parseEnv({ PORT: "4123" })).toMatchObject({ APP_URL: "http://localhost:4123", APP_URL_SET: false });
+    expect(parseEnv({ PORT: "4123", APP_URL: "" })).toMatchObject({ APP_URL: "http://localhost:4123" });
+    expect(parseEnv({ PORT: "4123", APP_URL: "https://p.example.com/" })).toMatchObject({
+      APP_URL: "https://p.example.com",
+      APP_URL_SET: true,
+    });
+  });
+
   it("parses the operating settings with their defaults", () => {
     expect(parseEnv({})).toMatchObject({ LOG_LEVEL: "info", TRUST_PROXY: 0, CORS_ORIGINS: [] });
     expect(

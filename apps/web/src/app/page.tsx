@@ -1,4 +1,4 @@
-import { ArrowRight, BookOpen, Database, KeyRound, Mail, Server } from "lucide-react";
+import { ArrowRight, BookOpen, Database, KeyRound, Mail } from "lucide-react";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
@@ -20,17 +20,11 @@ export default async function HomePage() {
   const locale = user?.locale ?? localeFromAcceptLanguage(incoming.get("accept-language"));
   const t = messagesFor(locale).landing;
   const theme = messagesFor(locale).theme;
-  const key = loaded.config.serverApiKey;
+  // Nothing a visitor could use against the server: no database path or URL, no part of the key.
   const facts = [
     { icon: Database, label: t.database, value: database.kind === "pglite" ? t.pglite : t.postgres },
-    { icon: Server, label: t.connection, value: database.displayUrl, mono: true },
     { icon: Mail, label: t.mail, value: loaded.config.smtpUrl ? t.smtp : t.outbox },
-    {
-      icon: KeyRound,
-      label: t.serverKey,
-      value: loaded.generated.serverApiKey ? t.keyGenerated(key.slice(0, 8)) : t.keyFromEnv,
-      mono: loaded.generated.serverApiKey,
-    },
+    { icon: KeyRound, label: t.serverKey, value: loaded.generated.serverApiKey ? t.keyGenerated : t.keyFromEnv },
   ];
   const doors = [
     { path: "/api/trpc", text: t.doorTrpc },
@@ -42,7 +36,7 @@ export default async function HomePage() {
       lang={locale}
       className="flex min-h-dvh flex-col bg-[radial-gradient(ellipse_at_top,var(--color-accent),transparent_55%)]"
     >
-      <header className="mx-auto flex h-14 w-full max-w-5xl items-center justify-between px-4 sm:px-6">
+      <header className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between px-4 sm:px-6">
         <Brand label="ProfileHub" />
         <div className="flex items-center gap-1">
           <ThemeToggle labels={theme} />
@@ -53,7 +47,7 @@ export default async function HomePage() {
           )}
         </div>
       </header>
-      <main id="content" className="mx-auto grid w-full max-w-5xl gap-10 px-4 pt-10 pb-16 sm:px-6 sm:pt-20">
+      <main id="content" className="mx-auto grid w-full max-w-6xl gap-10 px-4 pt-10 pb-16 sm:px-6 sm:pt-20">
         <section className="grid max-w-2xl gap-5">
           <Badge variant="outline" className="bg-card">
             {t.tagline}
@@ -89,18 +83,14 @@ export default async function HomePage() {
             </CardHeader>
             <CardContent>
               <dl className="grid gap-4" data-testid="facts">
-                {facts.map(({ icon: Icon, label, value, mono }) => (
+                {facts.map(({ icon: Icon, label, value }) => (
                   <div
                     key={label}
                     className="grid grid-cols-[1.25rem_1fr] gap-x-3 gap-y-0.5 sm:grid-cols-[1.25rem_9rem_1fr]"
                   >
                     <Icon aria-hidden className="mt-0.5 size-4 text-muted-foreground" />
                     <dt className="text-sm text-muted-foreground">{label}</dt>
-                    <dd
-                      className={`col-start-2 text-sm sm:col-start-3 ${mono ? "font-mono text-[0.8125rem] break-all" : "break-words"}`}
-                    >
-                      {value}
-                    </dd>
+                    <dd className="col-start-2 text-sm break-words sm:col-start-3">{value}</dd>
                   </div>
                 ))}
               </dl>

@@ -128,6 +128,12 @@ export const enSettings = {
       newLabel: "New email address",
       newDescription: "We send a link to the new address; the change applies once you open it.",
       submit: "Send verification link",
+      unchanged: "This is already your email address. Enter the new one.",
+      unverifiedTitle: "Verify your email address",
+      unverifiedBody: (email: string) =>
+        `${email} is not verified yet: open the link we mailed when you signed up, or get a new one.`,
+      resendVerification: "Send a new verification link",
+      resending: "Sending…",
       linkSent: (email: string) => `Verification link sent to ${email}`,
       pendingTitle: "Verification pending",
       pendingBody: (email: string) =>

@@ -131,6 +131,12 @@ export const frSettings: Pick<Messages, "profile" | "account"> = {
       newLabel: "Nouvelle adresse e-mail",
       newDescription: "Nous envoyons un lien à la nouvelle adresse ; le changement s’applique quand vous l’ouvrez.",
       submit: "Envoyer le lien de vérification",
+      unchanged: "C’est déjà votre adresse e-mail. Saisissez la nouvelle.",
+      unverifiedTitle: "Vérifiez votre adresse e-mail",
+      unverifiedBody: (email: string) =>
+        `${email} n’est pas encore vérifiée : ouvrez le lien envoyé à l’inscription, ou demandez-en un nouveau.`,
+      resendVerification: "Envoyer un nouveau lien de vérification",
+      resending: "Envoi…",
       linkSent: (email: string) => `Lien de vérification envoyé à ${email}`,
       pendingTitle: "Vérification en attente",
       pendingBody: (email: string) =>

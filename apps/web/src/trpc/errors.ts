@@ -20,7 +20,30 @@ export interface RouterError {
 
 const SIGNED_OUT = new Set(["token_missing", "token_invalid", "token_expired", "session_revoked"]);
 
-/** Reason, status and field issues of a failed tRPC call (or of a network failure). */
+/** An answer that was not the router's JSON (a proxy's or the server's own error page). */
+export class HttpStatusError extends Error {
+  override name = "HttpStatusError";
+
+  constructor(readonly status: number) {
+    super(`The server answered ${status}`);
+  }
+}
+
+/** A non-JSON error answer keeps its status (tRPC would only see JSON it cannot parse). */
+export async function fetchKeepingStatus(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const response = await fetch(input, init);
+  const type = response.headers.get("content-type") ?? "";
+  if (!response.ok && !type.includes("json")) throw new HttpStatusError(response.status);
+  return response;
+}
+
+/** The status of a non-JSON error answer; null when nothing answered at all (offline, unreachable). */
+function responseStatus(error: unknown): number | null {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause instanceof HttpStatusError ? cause.status : null;
+}
+
+/** Reason, status and field issues of a failed tRPC call (or of a network failure: status null). */
 export function routerError(error: unknown): RouterError {
   const data = (error as { data?: RouterErrorData | null } | null)?.data ?? null;
   const issues = Array.isArray(data?.issues) ? data.issues : [];
@@ -28,7 +51,7 @@ export function routerError(error: unknown): RouterError {
     message: error instanceof Error ? error.message : String(error),
     reason: isErrorReason(data?.reason) ? data.reason : null,
     params: data?.params ?? {},
-    status: data?.httpStatus ?? null,
+    status: data?.httpStatus ?? responseStatus(error),
     issues: issues.filter((issue) => isProblemCode(issue.code)),
   };
 }

@@ -5,7 +5,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
-import { isSignedOutError } from "./errors";
+import { fetchKeepingStatus, isSignedOutError } from "./errors";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -20,6 +20,9 @@ function makeQueryClient(onSignedOut: (() => void) | null) {
     queryCache: new QueryCache({ onError: signedOut }),
     mutationCache: new MutationCache({ onError: signedOut }),
     defaultOptions: {
+      // A save while offline fails at once with a message (and can be retried) instead of waiting,
+      // paused as "Saving…", for the connection to come back.
+      mutations: { networkMode: "always" },
       queries: {
         staleTime: 30_000,
         retry: (failures, error) => failures < 2 && !isClientError(error),
@@ -33,6 +36,12 @@ function isClientError(error: unknown): boolean {
   return typeof status === "number" && status >= 400 && status < 500;
 }
 
+/** The session ended: sign in again, then come back to this page. */
+function signInAgain() {
+  const next = encodeURIComponent(window.location.pathname + window.location.search);
+  window.location.assign(`/sign-in?expired=1&next=${next}`);
+}
+
 /**
  * tRPC over TanStack Query for the app's pages. `redirectWhenSignedOut`: when a call reports that
  * the session ended (revoked elsewhere, expired), go to the sign-in page.
@@ -44,12 +53,10 @@ export function TrpcProvider({
   children: ReactNode;
   redirectWhenSignedOut?: boolean;
 }) {
-  const [queryClient] = useState(() =>
-    makeQueryClient(redirectWhenSignedOut ? () => window.location.assign("/sign-in?expired=1") : null),
-  );
+  const [queryClient] = useState(() => makeQueryClient(redirectWhenSignedOut ? signInAgain : null));
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", headers: () => CSRF_HEADERS })],
+      links: [httpBatchLink({ url: "/api/trpc", headers: () => CSRF_HEADERS, fetch: fetchKeepingStatus })],
     }),
   );
   return (

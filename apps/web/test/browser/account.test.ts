@@ -78,7 +78,7 @@ describe("/settings/account", () => {
 
     // The older session is rejected: its next page load goes to the sign-in page.
     await older.page.reload();
-    await older.page.waitForURL("**/sign-in");
+    await older.page.waitForURL("**/sign-in?next=%2Fsettings"); // and back there once signed in
     await older.page.getByRole("heading", { name: "Sign in" }).waitFor();
     // The session that changed the password stays signed in.
     await page.reload();
@@ -114,9 +114,9 @@ describe("/settings/account", () => {
     // Sign out from the header's account menu.
     await page.getByTestId("account-menu").click();
     await page.getByRole("menuitem", { name: "Sign out" }).click();
-    await page.waitForURL("**/sign-in");
+    await page.waitForURL((url) => url.pathname === "/sign-in");
     await page.goto("/settings");
-    await page.waitForURL("**/sign-in");
+    await page.waitForURL("**/sign-in?next=%2Fsettings");
 
     await fillSignIn(page, email);
     await page.getByRole("heading", { name: "Two-factor code" }).waitFor();
@@ -195,7 +195,7 @@ describe("/settings/sessions and /settings/activity", () => {
     await expectToast(page, "Session revoked");
     await expect.poll(() => rows.count()).toBe(2);
     await second.page.reload();
-    await second.page.waitForURL("**/sign-in");
+    await second.page.waitForURL((url) => url.pathname === "/sign-in");
 
     // Asks first; "Cancel" signs nobody out.
     await page.getByRole("button", { name: "Sign out everywhere else" }).click();
@@ -209,7 +209,7 @@ describe("/settings/sessions and /settings/activity", () => {
     await expectToast(page, "1 other session signed out");
     await expect.poll(() => rows.count()).toBe(1);
     await third.page.reload();
-    await third.page.waitForURL("**/sign-in");
+    await third.page.waitForURL((url) => url.pathname === "/sign-in");
     await Promise.all([second.context.close(), third.context.close()]);
     await context.close();
   });

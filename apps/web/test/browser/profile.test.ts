@@ -205,13 +205,19 @@ describe("/settings — the profile", () => {
     await page.keyboard.press("Enter");
     await expectToast(page, "Notifications saved");
 
-    // Escape cancels an edit without saving.
+    // Escape cancels an edit without saving (a changed one after asking: issue 11).
     await page.keyboard.press("Shift+Tab");
     await tabTo("edit-bio");
     await page.keyboard.press("Enter");
     await page.keyboard.type("never saved");
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
     await page.keyboard.press("Escape");
     await expect.poll(focused).toBe("edit-bio");
+    expect(asked).toEqual(["Discard your unsaved changes?"]);
 
     const me = await readMe(page);
     expect(me.displayName).toBe("Grace Hopper");

@@ -5,8 +5,9 @@ import * as projects from "@/app/api/admin/projects/[projectId]/route";
 import * as suspensions from "@/app/api/admin/users/[userId]/suspensions/route";
 import * as teams from "@/app/api/admin/teams/route";
 import * as members from "@/app/api/admin/teams/[teamId]/members/route";
+import * as resendVerification from "@/app/api/auth/resend-verification/route";
 import * as signup from "@/app/api/auth/signup/route";
-import { call, useDialectApp } from "./helpers/dialect-app";
+import { bearer, call, useDialectApp } from "./helpers/dialect-app";
 
 const app = useDialectApp();
 const key = () => ({ "x-api-key": app.services.config.serverApiKey });
@@ -133,5 +134,25 @@ describe("OpenAPI document", () => {
         "/users/{id}",
       ]),
     );
+  });
+});
+
+describe("POST /api/auth/resend-verification (bearer)", () => {
+  it("mails a new link for the unverified address, 3 an hour, then 429 rate_limited; 401 without a token", async () => {
+    const path = "/api/auth/resend-verification";
+    const anonymous = await call(resendVerification, "POST", path);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.json.error.code).toBe("token_missing");
+
+    const user = await app.signUp();
+    for (let i = 0; i < 3; i += 1) {
+      const sent = await call(resendVerification, "POST", path, { headers: bearer(user.accessToken) });
+      expect(sent).toMatchObject({ status: 200, json: { status: "sent", email: user.email } });
+    }
+    const refused = await call(resendVerification, "POST", path, { headers: bearer(user.accessToken) });
+    expect(refused.status).toBe(429);
+    expect(refused.json.error.code).toBe("rate_limited");
+    const mails = await app.database.db.outboxMail.count({ where: { userId: user.id, kind: "email_verify" } });
+    expect(mails).toBe(4);
   });
 });

@@ -29,10 +29,11 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** Environment variables (DESIGN §8); all optional in development. */
 export const envSchema = z.object({
   PORT: wholeNumber("PORT", 0, 65535, "a port number").default(3000),
+  /** Unset: the address actually served, `http://localhost:$PORT` (below). */
   APP_URL: z
     .url({ protocol: /^https?$/, error: "APP_URL must be an http(s) URL" })
-    .default("http://localhost:3000")
-    .transform((url) => url.replace(/\/+$/, "")),
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must start with postgres:// or postgresql://" })
@@ -97,7 +98,13 @@ export const envSchema = z.object({
     .default(24),
 });
 
-export type Env = z.output<typeof envSchema>;
+/** The variables with every default applied: `APP_URL` follows `PORT` (DESIGN §8). */
+export type Env = Omit<z.output<typeof envSchema>, "APP_URL"> & { APP_URL: string; APP_URL_SET: boolean };
+
+/** The default `APP_URL` for a port: where `npm start` serves. */
+export function defaultAppUrl(port: number): string {
+  return `http://localhost:${port}`;
+}
 
 /** Treats empty strings as unset, the way shells and `.env` files usually mean them. */
 export function cleanEnv(env: Record<string, string | undefined>): Record<string, string> {
@@ -125,5 +132,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function parseEnv(env: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(cleanEnv(env));
   if (!result.success) throw new ConfigError([...new Set(result.error.issues.map(describeIssue))]);
-  return result.data;
+  const { APP_URL, ...rest } = result.data;
+  return { ...rest, APP_URL: APP_URL ?? defaultAppUrl(rest.PORT), APP_URL_SET: APP_URL !== undefined };
 }

@@ -2,7 +2,7 @@ import type { PostgresTimeouts } from "@profilehub/db";
 import { loadOrCreateSecrets } from "./secrets";
 import { parseEnv, type Env } from "./env";
 
-export { ConfigError, LOG_LEVELS, parseEnv, type Env, type LogLevel } from "./env";
+export { ConfigError, defaultAppUrl, LOG_LEVELS, parseEnv, type Env, type LogLevel } from "./env";
 export { describeSettings, type SettingsContext } from "./settings";
 
 /** Everything the router needs from the environment, validated once. */

@@ -7,7 +7,7 @@ import { settingsTitle } from "@/features/settings/page-title";
 export const generateMetadata = (): Promise<Metadata> => settingsTitle("profile");
 
 export default async function ProfilePage() {
-  await requireUser();
+  await requireUser("/settings");
   return (
     <>
       <PageHeader section="profile" />

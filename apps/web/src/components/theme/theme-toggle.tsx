@@ -1,7 +1,7 @@
 "use client";
 
 import { Monitor, Moon, Sun } from "lucide-react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -32,6 +32,14 @@ function applyTheme(choice: ThemeChoice) {
 export function ThemeToggle({ labels }: { labels: { label: string; light: string; dark: string; system: string } }) {
   // The menu's content only renders once opened, so reading storage here cannot break hydration.
   const [choice, setChoice] = useState<ThemeChoice>(storedChoice);
+  const [open, setOpen] = useState(false);
+  const items = useRef<Partial<Record<ThemeChoice, HTMLDivElement | null>>>({});
+  // The menu opens on the current choice (Radix focuses the menu or its first item): after its own focus.
+  useEffect(() => {
+    if (!open) return;
+    const timer = window.setTimeout(() => items.current[choice]?.focus());
+    return () => window.clearTimeout(timer);
+  }, [open, choice]);
   const choose = (value: string) => {
     const next: ThemeChoice = value === "light" || value === "dark" ? value : "system";
     setChoice(next);
@@ -40,7 +48,7 @@ export function ThemeToggle({ labels }: { labels: { label: string; light: string
     applyTheme(next);
   };
   return (
-    <DropdownMenu>
+    <DropdownMenu open={open} onOpenChange={setOpen}>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="icon" aria-label={labels.label} data-testid="theme-toggle">
           <Sun aria-hidden className="dark:hidden" />
@@ -51,13 +59,13 @@ export function ThemeToggle({ labels }: { labels: { label: string; light: string
         <DropdownMenuLabel className="text-xs text-muted-foreground">{labels.label}</DropdownMenuLabel>
         <DropdownMenuSeparator />
         <DropdownMenuRadioGroup value={choice} onValueChange={choose}>
-          <DropdownMenuRadioItem value="light">
+          <DropdownMenuRadioItem value="light" ref={(node) => void (items.current.light = node)}>
             <Sun aria-hidden /> {labels.light}
           </DropdownMenuRadioItem>
-          <DropdownMenuRadioItem value="dark">
+          <DropdownMenuRadioItem value="dark" ref={(node) => void (items.current.dark = node)}>
             <Moon aria-hidden /> {labels.dark}
           </DropdownMenuRadioItem>
-          <DropdownMenuRadioItem value="system">
+          <DropdownMenuRadioItem value="system" ref={(node) => void (items.current.system = node)}>
             <Monitor aria-hidden /> {labels.system}
           </DropdownMenuRadioItem>
         </DropdownMenuRadioGroup>

@@ -3,7 +3,7 @@
 import { emailSchema } from "@profilehub/validators";
 import { MailCheck, MailWarning } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { z } from "zod";
 import { useToast } from "@/components/toaster";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -16,10 +16,16 @@ import { cancelOnEscape } from "../profile/text-rows";
 import { EditableRow, FormActions } from "../settings/editable-row";
 import { failureMessage } from "../settings/failure";
 import { useMe, useUpdateMe } from "../settings/me";
+import { VerifyAddressBanner } from "./resend-verification";
 import { SettingsSection } from "../settings/section";
 import { useUpdateForm } from "../settings/use-update-form";
 
-const emailForm = z.object({ email: emailSchema });
+/**
+ * The new address; the current one is refused here with a clear message. (The API treats it as
+ * "no change": it is how "Cancel change" drops a pending address, so the router keeps accepting it.)
+ */
+const emailForm = (current: string, unchanged: string) =>
+  z.object({ email: emailSchema.refine((email) => email !== current, { message: unchanged }) });
 
 /** The sign-in address; a change waits for the mailed link (a banner offers resend and cancel). */
 export function EmailSection({ showMailbox }: { showMailbox: boolean }) {
@@ -30,7 +36,9 @@ export function EmailSection({ showMailbox }: { showMailbox: boolean }) {
     <SettingsSection title={t.account.email.title} description={t.account.email.description} testId="section-email">
       {user.pendingEmail ? (
         <PendingBanner pending={user.pendingEmail} current={user.email} showMailbox={showMailbox} />
-      ) : null}
+      ) : user.emailVerified ? null : (
+        <VerifyAddressBanner email={user.email} showMailbox={showMailbox} />
+      )}
       <EditableRow
         id="email"
         label={t.account.email.title}
@@ -60,8 +68,10 @@ export function EmailSection({ showMailbox }: { showMailbox: boolean }) {
 
 function EmailForm({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
+  const user = useMe();
+  const schema = useMemo(() => emailForm(user.email, t.account.email.unchanged), [user.email, t]);
   const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema: emailForm,
+    schema,
     defaultValues: { email: "" },
     toUpdate: (values) => ({ email: values.email }),
     savedMessage: (values) => t.account.email.linkSent(values.email),
@@ -69,7 +79,12 @@ function EmailForm({ onClose }: { onClose: () => void }) {
   });
   const error = errorOf("email");
   return (
-    <form onSubmit={submit} onKeyDown={cancelOnEscape(onClose)} noValidate className="grid gap-4">
+    <form
+      onSubmit={submit}
+      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
+      noValidate
+      className="grid gap-4"
+    >
       <Field id="new-email" label={t.account.email.newLabel} description={t.account.email.newDescription} error={error}>
         <Input
           {...fieldInputProps("new-email", error, true)}

@@ -19,10 +19,13 @@ export const currentUser = cache(async (): Promise<UserView | null> => {
   }
 });
 
-/** The signed-in user and their router, or a redirect to the sign-in page. */
-export async function requireUser() {
+/**
+ * The signed-in user and their router, or a redirect to the sign-in page, which comes back to
+ * `path` (the page asking) once signed in.
+ */
+export async function requireUser(path: `/${string}`) {
   const user = await currentUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
   const { caller } = await requestCaller();
   return { user, caller };
 }

@@ -17,7 +17,11 @@ import { cancelOnEscape } from "./text-rows";
 
 /** Two text inputs → `{longitude, latitude}` checked by the shared schema, or `null` when both are empty. */
 function locationForm(t: Messages) {
-  const coordinate = z.string().trim();
+  // A decimal comma (French "48,8566") is a decimal point: coordinates have no thousands separator.
+  const coordinate = z
+    .string()
+    .trim()
+    .transform((value) => value.replace(",", "."));
   return z.object({
     location: z
       .object({ latitude: coordinate, longitude: coordinate })
@@ -105,6 +109,7 @@ function LocationForm({
         const round = (value: number) => String(Math.round(value * 1e5) / 1e5);
         form.setValue("location.latitude", round(position.coords.latitude), { shouldDirty: true });
         form.setValue("location.longitude", round(position.coords.longitude), { shouldDirty: true });
+        form.clearErrors(); // the errors were about the values just replaced
       },
       (failure) => {
         setLocating(false);
@@ -116,7 +121,12 @@ function LocationForm({
   const latitudeError = errorOf("location.latitude") ?? errorOf("location");
   const longitudeError = errorOf("location.longitude");
   return (
-    <form onSubmit={submit} onKeyDown={cancelOnEscape(onClose)} noValidate className="grid gap-4">
+    <form
+      onSubmit={submit}
+      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
+      noValidate
+      className="grid gap-4"
+    >
       <p className="text-[0.8125rem] text-muted-foreground">{t.profile.location.description}</p>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="latitude" label={t.profile.location.latitude} error={latitudeError}>

@@ -157,7 +157,12 @@ function UserMetadataForm({ initial, onClose }: { initial: JsonObject; onClose: 
     }
   };
   return (
-    <form onSubmit={submit} onKeyDown={cancelOnEscape(onClose)} noValidate className="grid gap-4">
+    <form
+      onSubmit={submit}
+      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
+      noValidate
+      className="grid gap-4"
+    >
       <Field
         id="userMetadata"
         label={t.profile.userMetadata.label}

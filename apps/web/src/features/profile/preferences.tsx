@@ -45,7 +45,12 @@ function LocaleForm({ initial, onClose }: { initial: (typeof LOCALES)[number]; o
   });
   const error = errorOf("locale");
   return (
-    <form onSubmit={submit} onKeyDown={cancelOnEscape(onClose)} noValidate className="grid gap-4">
+    <form
+      onSubmit={submit}
+      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
+      noValidate
+      className="grid gap-4"
+    >
       <Field
         id="locale"
         label={t.profile.locale.label}

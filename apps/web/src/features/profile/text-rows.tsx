@@ -20,12 +20,16 @@ import { useUpdateForm } from "../settings/use-update-form";
 import { clearableText } from "./schemas";
 
 /** Escape cancels an inline form. */
-export function cancelOnEscape(onCancel: () => void) {
+/**
+ * Escape cancels an inline editor. With unsaved edits (`discard`: the question to ask), it asks
+ * first, so a long bio or metadata edit is never thrown away by one key.
+ */
+export function cancelOnEscape(onCancel: () => void, discard: string | false = false) {
   return (event: KeyboardEvent) => {
-    if (event.key === "Escape") {
-      event.preventDefault();
-      onCancel();
-    }
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    event.preventDefault();
+    if (discard && !window.confirm(discard)) return;
+    onCancel();
   };
 }
 
@@ -60,7 +64,12 @@ function DisplayNameForm({ initial, onClose }: { initial: string | null; onClose
   });
   const error = errorOf("displayName");
   return (
-    <form onSubmit={submit} onKeyDown={cancelOnEscape(onClose)} noValidate className="grid gap-4">
+    <form
+      onSubmit={submit}
+      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
+      noValidate
+      className="grid gap-4"
+    >
       <Field
         id="displayName"
         label={t.profile.displayName.label}
@@ -110,7 +119,12 @@ function FullNameForm({ first, last, onClose }: { first: string | null; last: st
     onSaved: onClose,
   });
   return (
-    <form onSubmit={submit} onKeyDown={cancelOnEscape(onClose)} noValidate className="grid gap-4">
+    <form
+      onSubmit={submit}
+      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
+      noValidate
+      className="grid gap-4"
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="firstName" label={t.profile.fullName.first} error={errorOf("firstName")}>
           <Input
@@ -164,7 +178,12 @@ function BioForm({ initial, onClose }: { initial: string | null; onClose: () => 
   const length = form.watch("bio").length;
   const error = errorOf("bio");
   return (
-    <form onSubmit={submit} onKeyDown={cancelOnEscape(onClose)} noValidate className="grid gap-4">
+    <form
+      onSubmit={submit}
+      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
+      noValidate
+      className="grid gap-4"
+    >
       <Field
         id="bio"
         label={t.profile.bio.label}
@@ -216,7 +235,12 @@ function BirthdateForm({ initial, onClose }: { initial: string | null; onClose: 
   });
   const error = errorOf("birthdate");
   return (
-    <form onSubmit={submit} onKeyDown={cancelOnEscape(onClose)} noValidate className="grid gap-4">
+    <form
+      onSubmit={submit}
+      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
+      noValidate
+      className="grid gap-4"
+    >
       <Field id="birthdate" label={t.profile.birthdate.label} hideLabel error={error}>
         <Input
           {...fieldInputProps("birthdate", error)}

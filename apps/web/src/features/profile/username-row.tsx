@@ -100,7 +100,12 @@ function UsernameForm({ current, onClose }: { current: string | null; onClose: (
   const sanitized = sanitizeUsername(raw);
   const error = errorOf("username");
   return (
-    <form onSubmit={submit} onKeyDown={cancelOnEscape(onClose)} noValidate className="grid gap-4">
+    <form
+      onSubmit={submit}
+      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
+      noValidate
+      className="grid gap-4"
+    >
       <Field
         id="username"
         label={t.profile.username.label}
@@ -118,6 +123,8 @@ function UsernameForm({ current, onClose }: { current: string | null; onClose: (
             aria-describedby={["username-description", "username-status", error ? "username-error" : ""]
               .join(" ")
               .trim()}
+            // The live "taken"/invalid answer is an error too, before any submit.
+            aria-invalid={error || availability.state === "invalid" ? true : undefined}
             className="pl-9"
             autoFocus
             autoCapitalize="none"

@@ -59,11 +59,13 @@ export function SessionsList({ initial }: { initial: SessionSummary[] }) {
     }),
   );
   const others = sessions.filter((session) => !session.current).length;
+  // "This device" first, then the others as the server orders them (most recently active first).
+  const ordered = [...sessions].sort((a, b) => Number(b.current) - Number(a.current));
   return (
     <Card>
       <CardContent>
         <ul className="divide-y" data-testid="sessions">
-          {sessions.map((session) => (
+          {ordered.map((session) => (
             <li
               key={session.id}
               className="flex flex-wrap items-center gap-4 py-4 first:pt-0 last:pb-0"

@@ -2,6 +2,11 @@ import type { ErrorReason } from "@profilehub/validators";
 import type { Messages } from "@/i18n";
 import { routerError } from "@/trpc/errors";
 
+/** The browser knows it has no network (a failed call could still be the server being down). */
+function isOffline(): boolean {
+  return typeof navigator !== "undefined" && navigator.onLine === false;
+}
+
 /** A sentence for a failed call that has no field to attach to, from its reason. */
 export function failureMessage(
   error: unknown,
@@ -10,7 +15,8 @@ export function failureMessage(
 ): string {
   const { reason, status, params } = routerError(error);
   if (reason === "rate_limited") return t.common.rateLimited;
-  if (status === null) return t.common.networkError;
-  if (reason === null || reason === "internal" || status >= 500) return t.common.genericError;
+  if (status === null) return isOffline() ? t.common.offline : t.common.networkError;
+  if (status >= 500) return t.common.serverError(status);
+  if (reason === null || reason === "internal") return t.common.genericError;
   return refusal(reason, params);
 }

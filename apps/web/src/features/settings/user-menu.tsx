@@ -17,6 +17,16 @@ import { useTRPC } from "@/trpc/react";
 import { useMe } from "./me";
 import { useConfirmLeave } from "./unsaved-changes";
 
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/** A word's first user-perceived character (an emoji like 👩‍💻 is one, never half a surrogate pair). */
+function firstGrapheme(word: string | undefined): string {
+  if (!word) return "";
+  for (const { segment } of graphemes.segment(word)) return segment;
+  return "";
+}
+
+/** Up to two initials, grapheme-aware so the server and the browser render the same text. */
 export function initialsOf(user: {
   displayName: string | null;
   firstName: string | null;
@@ -26,7 +36,7 @@ export function initialsOf(user: {
   const name = user.displayName ?? [user.firstName, user.lastName].filter(Boolean).join(" ");
   const source = name.trim() || user.email;
   const parts = source.split(/[\s@._-]+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? "") + (parts[1]?.[0] ?? "")).toUpperCase() || "?";
+  return (firstGrapheme(parts[0]) + firstGrapheme(parts[1])).toUpperCase() || "?";
 }
 
 /** The header's account button: who is signed in, links, and sign out. */
@@ -48,7 +58,9 @@ export function UserMenu() {
       >
         <Avatar className="size-8">
           {user.avatarUrl ? <AvatarImage src={user.avatarUrl} alt="" /> : null}
-          <AvatarFallback className="text-xs">{initialsOf(user)}</AvatarFallback>
+          <AvatarFallback className="text-xs" data-testid="header-initials">
+            {initialsOf(user)}
+          </AvatarFallback>
         </Avatar>
         <span className="hidden max-w-40 truncate text-sm font-medium sm:block" data-testid="header-name">
           {name}

@@ -3,6 +3,7 @@
 // request id, an access-log line and metrics, and SIGTERM shuts down gracefully.
 import { createServer } from "node:http";
 import path from "node:path";
+import { defaultAppUrl } from "@profilehub/api/config";
 import next from "next";
 import { provideLoadedConfig } from "../config-holder";
 import { createLogger, installLogger } from "../ops/logger";
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
   server.listen(env.PORT, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
+    // PORT=0 picks a free port: mailed links follow the one actually served unless APP_URL is set.
+    if (!env.APP_URL_SET) startUp.loaded.config.appUrl = defaultAppUrl(port);
     logger.info({ port, dev }, `listening on http://localhost:${port}`);
   });
 }

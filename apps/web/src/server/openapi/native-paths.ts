@@ -81,6 +81,27 @@ export const nativePaths: ZodOpenApiPathsObject = {
       responses: { 204: { description: "The session is revoked" }, 401: error("No valid access token") },
     },
   },
+  "/api/auth/resend-verification": {
+    post: {
+      tags: AUTH,
+      summary: "Mail a new link to verify the account's address",
+      description: "At most 3 an hour per account; earlier links keep working until they expire (24 h).",
+      security: [{ bearer: [] }],
+      responses: {
+        200: {
+          description: "Sent, or nothing to verify",
+          content: json(
+            z.discriminatedUnion("status", [
+              z.object({ status: z.literal("sent"), email: z.string() }),
+              z.object({ status: z.literal("already_verified") }),
+            ]),
+          ),
+        },
+        401: error("No valid access token"),
+        429: error("Too many resends (`rate_limited`, with Retry-After)"),
+      },
+    },
+  },
   "/api/auth/verify-email": {
     get: {
       tags: AUTH,

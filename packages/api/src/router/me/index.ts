@@ -2,6 +2,7 @@ import { router } from "../../trpc";
 import { activityProcedure } from "../activity";
 import { totpRouter } from "../totp";
 import { meGetProcedure } from "./get";
+import { meResendVerificationProcedure } from "./resend-verification";
 import { meUpdateProcedure } from "./update";
 import { meValidateUpdateProcedure } from "./validate-update";
 
@@ -9,6 +10,7 @@ export const meRouter = router({
   get: meGetProcedure,
   update: meUpdateProcedure,
   validateUpdate: meValidateUpdateProcedure,
+  resendVerification: meResendVerificationProcedure,
   activity: activityProcedure,
   totp: totpRouter,
 });

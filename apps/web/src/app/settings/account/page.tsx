@@ -8,7 +8,7 @@ import { getRuntime } from "@/server/runtime";
 export const generateMetadata = (): Promise<Metadata> => settingsTitle("account");
 
 export default async function AccountPage() {
-  await requireUser();
+  await requireUser("/settings/account");
   const { loaded } = await getRuntime();
   return (
     <>

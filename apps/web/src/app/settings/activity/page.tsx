@@ -8,7 +8,7 @@ import { settingsTitle } from "@/features/settings/page-title";
 export const generateMetadata = (): Promise<Metadata> => settingsTitle("activity");
 
 export default async function ActivityPage() {
-  const { caller } = await requireUser();
+  const { caller } = await requireUser("/settings/activity");
   const first = await caller.me.activity({ limit: ACTIVITY_PAGE_SIZE });
   return (
     <>

@@ -10,7 +10,7 @@ export const generateMetadata = (): Promise<Metadata> => settingsTitle("mailbox"
 
 /** Only while mail is not sent (no SMTP_URL). */
 export default async function MailboxPage() {
-  const { caller } = await requireUser();
+  const { caller } = await requireUser("/settings/mailbox");
   const { loaded } = await getRuntime();
   if (loaded.config.smtpUrl) notFound();
   const mails = await caller.mailbox.list();

@@ -7,7 +7,7 @@ import { settingsTitle } from "@/features/settings/page-title";
 export const generateMetadata = (): Promise<Metadata> => settingsTitle("sessions");
 
 export default async function SessionsPage() {
-  const { caller } = await requireUser();
+  const { caller } = await requireUser("/settings/sessions");
   const sessions = await caller.sessions.list();
   return (
     <>

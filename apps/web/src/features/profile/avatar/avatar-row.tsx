@@ -24,6 +24,8 @@ export function AvatarRow() {
   const toast = useToast();
   const update = useUpdateMe();
   const input = useRef<HTMLInputElement>(null);
+  const pickButton = useRef<HTMLButtonElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [pending, setPending] = useState<EncodedAvatar | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -69,7 +71,9 @@ export function AvatarRow() {
               data-testid="avatar-image"
             />
           ) : null}
-          <AvatarFallback className="text-lg">{initialsOf(user)}</AvatarFallback>
+          <AvatarFallback className="text-lg" data-testid="avatar-initials">
+            {initialsOf(user)}
+          </AvatarFallback>
         </Avatar>
         <div className="grid min-w-0 flex-1 gap-2">
           {pending ? (
@@ -84,7 +88,7 @@ export function AvatarRow() {
           <div className="flex flex-wrap gap-2">
             {pending ? (
               <>
-                <Button size="sm" onClick={save} disabled={update.isPending} data-testid="avatar-save">
+                <Button ref={saveButton} size="sm" onClick={save} disabled={update.isPending} data-testid="avatar-save">
                   {update.isPending ? t.common.saving : t.common.save}
                 </Button>
                 <Button size="sm" variant="outline" onClick={() => setPending(null)} disabled={update.isPending}>
@@ -93,7 +97,14 @@ export function AvatarRow() {
               </>
             ) : (
               <>
-                <Button size="sm" variant="outline" onClick={() => input.current?.click()} disabled={update.isPending}>
+                <Button
+                  ref={pickButton}
+                  size="sm"
+                  variant="outline"
+                  onClick={() => input.current?.click()}
+                  disabled={update.isPending}
+                  data-testid="avatar-pick"
+                >
                   <ImageUp aria-hidden />
                   {user.avatarUrl ? t.profile.avatar.change : t.profile.avatar.upload}
                 </Button>
@@ -132,6 +143,8 @@ export function AvatarRow() {
         <AvatarCropper
           file={file}
           onCancel={() => setFile(null)}
+          // Back to "Change photo" (or, with a cropped photo waiting, to its "Save"): never <body>.
+          onClosed={() => (saveButton.current ?? pickButton.current)?.focus()}
           onDone={(avatar) => {
             setFile(null);
             setPending(avatar);

@@ -35,10 +35,13 @@ export function AvatarCropper({
   file,
   onCancel,
   onDone,
+  onClosed,
 }: {
   file: File;
   onCancel: () => void;
   onDone: (avatar: EncodedAvatar) => void;
+  /** Once the dialog is gone, whichever way it closed: the row moves keyboard focus back. */
+  onClosed: () => void;
 }) {
   const { t } = useI18n();
   const [image, setImage] = useState<ImageBitmap | null>(null);
@@ -126,7 +129,16 @@ export function AvatarCropper({
 
   return (
     <Dialog open onOpenChange={(open) => !open && !busy && onCancel()}>
-      <DialogContent closeLabel={t.common.close} className="max-w-md" data-testid="avatar-cropper">
+      <DialogContent
+        closeLabel={t.common.close}
+        className="max-w-md"
+        data-testid="avatar-cropper"
+        onCloseAutoFocus={(event) => {
+          // The row decides where focus goes: its picker button is no longer the element focused before.
+          event.preventDefault();
+          onClosed();
+        }}
+      >
         <DialogHeader>
           <DialogTitle>{t.profile.avatar.cropTitle}</DialogTitle>
           <DialogDescription>{t.profile.avatar.cropDescription}</DialogDescription>
