@@ -21,7 +21,11 @@ export default defineConfig({
     hookTimeout: 120_000,
     projects: [
       { extends: true as const, test: { name: "validators", include: ["packages/validators/test/**/*.test.ts"] } },
-      { extends: true as const, test: { name: "db", include: ["packages/db/test/**/*.test.ts"] } },
+      // The Prisma CLI as child processes (WASM engine): up to ~30 s each on a loaded 2-core machine.
+      {
+        extends: true as const,
+        test: { name: "db", include: ["packages/db/test/**/*.test.ts"], testTimeout: 120_000 },
+      },
       ...perDatabase("api", ["packages/api/test/**/*.test.ts"]),
       // The router's suite once more on PostgreSQL as behind a pooler in transaction mode
       // (DATABASE_PREPARED_STATEMENTS=false: no named statements).
