@@ -53,7 +53,7 @@ export const abuseLimitEnv = {
   SIGN_UP_LIMIT_PER_IP: count("SIGN_UP_LIMIT_PER_IP").default(30),
   SIGN_UP_LIMIT_WINDOW_S: seconds("SIGN_UP_LIMIT_WINDOW_S").default(3600),
   CURRENT_PASSWORD_LIMIT: count("CURRENT_PASSWORD_LIMIT").default(10),
-  CURRENT_PASSWORD_LIMIT_WINDOW_S: seconds("CURRENT_PASSWORD_LIMIT_WINDOW_S").default(900),
+  CURRENT_PASSWORD_WINDOW_S: seconds("CURRENT_PASSWORD_WINDOW_S").default(900),
 };
 
 type AbuseLimitEnv = { [K in keyof typeof abuseLimitEnv]: number };
@@ -67,7 +67,7 @@ export function abuseLimitsFromEnv(env: AbuseLimitEnv): AbuseLimits {
     signUpPerIp: { limit: env.SIGN_UP_LIMIT_PER_IP, windowSeconds: env.SIGN_UP_LIMIT_WINDOW_S },
     currentPasswordPerAccount: {
       limit: env.CURRENT_PASSWORD_LIMIT,
-      windowSeconds: env.CURRENT_PASSWORD_LIMIT_WINDOW_S,
+      windowSeconds: env.CURRENT_PASSWORD_WINDOW_S,
     },
   };
 }

@@ -13,11 +13,19 @@ const settings = {
   telemetry: false,
 } as const;
 
+/** Scalar bundles Zod 4, which probes `new Function` (a CSP violation here) unless told not to. */
+const ZOD_JITLESS = "globalThis.__zod_globalConfig={...globalThis.__zod_globalConfig,jitless:true}";
+
 /** `/docs`: the rendered API reference of `/api/openapi.json`, served entirely from this app. */
-export function GET(): Response {
+export async function GET(): Promise<Response> {
   // Its scripts carry this response's nonce, as on every page (README, "Security headers").
   const nonce = newNonce();
-  const response = ApiReference({ ...settings, nonce })();
-  response.headers.set("content-security-policy", pageCsp(nonce, { dev: process.env.NODE_ENV === "development" }));
-  return response;
+  const page = await ApiReference({ ...settings, nonce })().text();
+  const html = page.replace("</head>", `<script nonce="${nonce}">${ZOD_JITLESS}</script></head>`);
+  return new Response(html, {
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": pageCsp(nonce, { dev: process.env.NODE_ENV === "development" }),
+    },
+  });
 }
