@@ -6,10 +6,10 @@ import type { ServerResponse } from "node:http";
  */
 export function fillMissingHeaders(res: ServerResponse, defaults: Record<string, string>): void {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
-  res.writeHead = ((...args: unknown[]) => {
+  res.writeHead = (...args: unknown[]) => {
     if (!res.headersSent) {
       for (const [name, value] of Object.entries(defaults)) if (!res.hasHeader(name)) res.setHeader(name, value);
     }
     return writeHead(...args);
-  });
+  };
 }
