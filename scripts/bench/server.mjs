@@ -27,7 +27,11 @@ export async function startServer(root, env) {
       PORT: String(port),
       PROFILEHUB_DATA_DIR: dataDir,
       PROFILEHUB_BENCH_ROUTES: "1",
-      LOGIN_RATE_LIMIT: "0",
+      // The benchmark signs hundreds of users up and in from one address.
+      SIGN_UP_LIMIT_PER_IP: "0",
+      SIGN_IN_LIMIT_PER_ACCOUNT_IP: "0",
+      SIGN_IN_LIMIT_PER_IP: "0",
+      SIGN_IN_LIMIT_PER_ACCOUNT: "0",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -27,6 +27,7 @@ export {
   type ErrorReason,
 } from "./errors";
 export { RETRY_AFTER_SECONDS, withDatabaseUnavailable } from "./services/database/unavailable";
+export { retryAfterOf } from "./retry-after";
 export { webSessionCookieValue } from "./services/sessions/web-session";
 export { startMailWorker, type MailWorker, type MailWorkerStatus } from "./mail/worker";
 export { outboxCounts } from "./mail/outbox";

@@ -24,12 +24,14 @@ describe("configuration", () => {
       SERVER_API_KEY: "too-short-key",
       METRICS_TOKEN: "short",
       TRUST_PROXY: "-1",
-      LOGIN_RATE_LIMIT: "lots",
+      SIGN_IN_LIMIT_PER_IP: "lots",
+      SIGN_UP_LIMIT_WINDOW_S: "0",
     });
     expect(problems).toEqual([
       "PORT must be a port number between 0 and 65535",
       "SERVER_API_KEY must be at least 32 characters",
-      "LOGIN_RATE_LIMIT must be a whole number between 0 and 100000",
+      "SIGN_IN_LIMIT_PER_IP must be a whole number between 0 and 1000000",
+      "SIGN_UP_LIMIT_WINDOW_S must be a number of seconds between 1 and 86400",
       "METRICS_TOKEN must be at least 32 characters",
       "TRUST_PROXY must be a number of proxy hops between 0 and 10",
     ]);
@@ -82,6 +84,36 @@ describe("configuration", () => {
       "DATABASE_DIRECT_URL must start with postgres:// or postgresql://",
       "DATABASE_PREPARED_STATEMENTS must be true or false",
     ]);
+  });
+
+  it("reads the abuse limits, and warns when the account-wide lock is close to the per-address limit", () => {
+    const loaded = loadConfig(
+      {
+        SIGN_IN_LIMIT_PER_ACCOUNT_IP: "4",
+        SIGN_IN_LIMIT_PER_IP: "40",
+        SIGN_IN_LIMIT_PER_ACCOUNT: "8",
+        SIGN_IN_LIMIT_WINDOW_S: "600",
+        SIGN_UP_LIMIT_PER_IP: "0",
+        CURRENT_PASSWORD_LIMIT: "3",
+        LOGIN_RATE_LIMIT: "20",
+      },
+      dataDir,
+    );
+    expect(loaded.config.abuseLimits).toEqual({
+      signInPerAccountIp: { limit: 4, windowSeconds: 600 },
+      signInPerIp: { limit: 40, windowSeconds: 600 },
+      signInPerAccount: { limit: 8, windowSeconds: 600 },
+      signUpPerIp: { limit: 0, windowSeconds: 3600 },
+      currentPasswordPerAccount: { limit: 3, windowSeconds: 900 },
+    });
+    expect(loaded.warnings).toEqual([
+      expect.stringContaining("SIGN_IN_LIMIT_PER_ACCOUNT (8) is close to SIGN_IN_LIMIT_PER_ACCOUNT_IP (4)"),
+      expect.stringContaining("LOGIN_RATE_LIMIT is no longer used"),
+    ]);
+    const rows = Object.fromEntries(describeSettings(loaded, { database: "x", dataDir }));
+    expect(rows["sign-in limits"]).toBe("failures: 4 per account and address, 40 per address, 8 per account / 10 min");
+    expect(rows["sign-up limit"]).toBe("no limit per address / 60 min");
+    expect(loadConfig({}, dataDir).warnings).toEqual([]);
   });
 
   it("describes the effective settings with every secret masked", () => {

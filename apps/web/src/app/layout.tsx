@@ -27,11 +27,14 @@ async function pageLocale() {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Set by proxy.ts with the page's CSP; every page is rendered per request (this layout reads
+  // the request), so each response has its own nonce.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // The theme script sets `class="dark"` before paint; React must not fight it.
     <html lang={await pageLocale()} suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ThemeScript nonce={nonce} />
       </head>
       <body>{children}</body>
     </html>

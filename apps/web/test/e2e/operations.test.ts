@@ -24,7 +24,7 @@ describe("operating a running server", () => {
   beforeAll(async () => {
     smtp = await startSmtpServer();
     webhook = await startWebhookReceiver(WEBHOOK_SECRET);
-    server = await startServer({ SMTP_URL: smtp.url, METRICS_TOKEN, LOGIN_RATE_LIMIT: "2" });
+    server = await startServer({ SMTP_URL: smtp.url, METRICS_TOKEN, SIGN_IN_LIMIT_PER_ACCOUNT_IP: "2" });
     call = http(server.baseUrl);
     const secrets = JSON.parse(readFileSync(path.join(server.dataDir, "secrets.json"), "utf8")) as Record<
       string,
@@ -157,7 +157,7 @@ describe("operating a running server", () => {
     expect(
       (await call("PATCH", `/hooked/users/${user.id}`, { token: accessToken, body: { update: { name: "B" } } })).status,
     ).toBe(400);
-    // LOGIN_RATE_LIMIT=2: the third sign-in attempt is refused.
+    // SIGN_IN_LIMIT_PER_ACCOUNT_IP=2: the third failed sign-in from this address is refused.
     const attempt = {
       grant_type: "password",
       email: "metered@example.com",
@@ -176,7 +176,7 @@ describe("operating a running server", () => {
     expect(moved("http_request_duration_seconds_count", { door: "dialect-b" })).toBe(2);
     expect(moved("profilehub_webhook_calls_total", { outcome: "valid" })).toBe(1);
     expect(moved("profilehub_webhook_calls_total", { outcome: "rejected" })).toBe(1);
-    expect(moved("profilehub_rate_limit_refusals_total", { kind: "sign-in" })).toBe(1);
+    expect(moved("profilehub_rate_limit_refusals_total", { kind: "sign-in-account-ip" })).toBe(1);
     expect(moved("profilehub_outbox_deliveries_total", { outcome: "sent" })).toBeGreaterThanOrEqual(1);
     expect(metricValue(after.text, "profilehub_outbox_depth", { state: "failed" })).toBe(0);
     expect(metricValue(after.text, "profilehub_db_pool_connections", { state: "max" })).toBe(1); // PGlite

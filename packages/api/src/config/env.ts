@@ -1,5 +1,6 @@
 import { POSTGRES_TIMEOUT_DEFAULTS } from "@profilehub/db";
 import { z } from "zod";
+import { abuseLimitEnv } from "./abuse-limits";
 
 const booleanFlag = (name: string) =>
   z
@@ -49,11 +50,15 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default("ProfileHub <no-reply@profilehub.local>"),
   EMAIL_CHANGE_CONFIRMATION: booleanFlag("EMAIL_CHANGE_CONFIRMATION").default(true),
   WEBHOOK_TIMEOUT_MS: wholeNumber("WEBHOOK_TIMEOUT_MS", 100, 60_000, "a number of milliseconds").default(5000),
-  LOGIN_RATE_LIMIT: wholeNumber("LOGIN_RATE_LIMIT", 0, 100_000).default(20),
+  ...abuseLimitEnv,
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   /** A bearer token for `GET /api/metrics` (the server key works too). */
   METRICS_TOKEN: secret("METRICS_TOKEN"),
-  /** How many proxy hops in front of the server may set `X-Forwarded-For`. */
+  /**
+   * How many proxy hops in front of the server are trusted: the client address is the one the
+   * outermost trusted proxy saw (that many entries from the right of `X-Forwarded-For`), and its
+   * `X-Forwarded-Proto` says whether the request came over https. 0: the socket's address only.
+   */
   TRUST_PROXY: wholeNumber("TRUST_PROXY", 0, 10, "a number of proxy hops").default(0),
   /** Origins allowed to call the REST doors with credentials. */
   CORS_ORIGINS: z

@@ -1,9 +1,11 @@
 import type { PostgresTimeouts } from "@profilehub/db";
+import { abuseLimitsFromEnv, abuseLimitWarnings, type AbuseLimits } from "./abuse-limits";
 import { loadOrCreateSecrets } from "./secrets";
 import { parseEnv, type Env } from "./env";
 
 export { ConfigError, defaultAppUrl, LOG_LEVELS, parseEnv, type Env, type LogLevel } from "./env";
 export { describeSettings, type SettingsContext } from "./settings";
+export { ABUSE_LIMIT_KINDS, DEFAULT_ABUSE_LIMITS, type AbuseLimits, type LimitRule } from "./abuse-limits";
 
 /** Everything the router needs from the environment, validated once. */
 export interface AppConfig {
@@ -14,8 +16,8 @@ export interface AppConfig {
   mailFrom: string;
   emailChangeConfirmation: boolean;
   webhookTimeoutMs: number;
-  /** Sign-in attempts allowed per account and 15 minutes (0: unlimited). */
-  loginRateLimit: number;
+  /** Failed sign-ins, sign-ups and current-password guesses allowed (README, "Abuse limits"). */
+  abuseLimits: AbuseLimits;
   /** Bearer token for `GET /api/metrics`, besides the server key. */
   metricsToken: string | undefined;
   /** How long a just-rotated refresh token still returns the session's current one (0: never). */
@@ -47,7 +49,8 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, dataDir: 
   const env = parseEnv(rawEnv);
   const needsGenerated = !env.AUTH_SECRET || !env.SERVER_API_KEY;
   const stored = needsGenerated ? loadOrCreateSecrets(dataDir) : undefined;
-  const warnings: string[] = [];
+  const abuseLimits = abuseLimitsFromEnv(env);
+  const warnings: string[] = abuseLimitWarnings(abuseLimits, rawEnv);
   if (env.DATABASE_URL && needsGenerated) {
     warnings.push(
       "DATABASE_URL is set but AUTH_SECRET/SERVER_API_KEY are not: the generated ones only suit one machine. " +
@@ -70,7 +73,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, dataDir: 
       mailFrom: env.MAIL_FROM,
       emailChangeConfirmation: env.EMAIL_CHANGE_CONFIRMATION,
       webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
-      loginRateLimit: env.LOGIN_RATE_LIMIT,
+      abuseLimits,
       metricsToken: env.METRICS_TOKEN,
       refreshTokenReuseIntervalS: env.REFRESH_TOKEN_REUSE_INTERVAL_S,
     },

@@ -1,3 +1,4 @@
+import { describeAbuseLimits } from "./abuse-limits";
 import type { LoadedConfig } from "./index";
 
 export interface SettingsContext {
@@ -38,6 +39,6 @@ export function describeSettings(loaded: LoadedConfig, context: SettingsContext)
     ["metrics token", config.metricsToken ? "set (METRICS_TOKEN)" : "none (the server key reads /api/metrics)"],
     ["email change", config.emailChangeConfirmation ? "waits for the mailed link" : "applied at once"],
     ["webhook timeout", `${config.webhookTimeoutMs} ms`],
-    ["sign-in limit", config.loginRateLimit > 0 ? `${config.loginRateLimit} per account per 15 min` : "none"],
+    ...describeAbuseLimits(config.abuseLimits),
   ];
 }

@@ -11,6 +11,7 @@ export function updateUserDeps(ctx: Context): UpdateUserDeps {
     mail: ctx.mail,
     appUrl: ctx.config.appUrl,
     webhookTimeoutMs: ctx.config.webhookTimeoutMs,
+    currentPasswordLimit: ctx.config.abuseLimits.currentPasswordPerAccount,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type ContextInput,
   type Door,
 } from "../../src/index";
+import { DEFAULT_ABUSE_LIMITS } from "../../src/config";
 import type { MailNotifier } from "../../src/mail/notifier";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
@@ -20,7 +21,8 @@ export const TEST_CONFIG: AppConfig = {
   mailFrom: "ProfileHub <no-reply@profilehub.test>",
   emailChangeConfirmation: true,
   webhookTimeoutMs: 1500,
-  loginRateLimit: 20,
+  // The defaults, but sign-ups: in-process callers share one address, and tests sign up freely.
+  abuseLimits: { ...DEFAULT_ABUSE_LIMITS, signUpPerIp: { limit: 10_000, windowSeconds: 3600 } },
   metricsToken: undefined,
   refreshTokenReuseIntervalS: 10,
 };

@@ -22,7 +22,7 @@ export interface TestDatabase extends OpenDatabase {
 }
 
 const TABLES = [
-  "rate_limits",
+  "abuse_limits",
   "audit_events",
   "mail_outbox",
   "email_tokens",

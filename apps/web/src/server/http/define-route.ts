@@ -1,6 +1,7 @@
 import {
   createCaller,
   createRequestContext,
+  retryAfterOf,
   RETRY_AFTER_SECONDS,
   type Context,
   type Door,
@@ -65,18 +66,19 @@ export function defineRoute<P = Record<string, never>>(
   return async (request, context) => {
     const requestId = requestIdOf(request);
     noteRequest({ door: door.door });
-    const respond = (response: Response) => {
+    const respond = (response: Response, retryAfter: number | null = null) => {
       response.headers.set("x-request-id", requestId);
-      if (response.status === 503 && !response.headers.has("retry-after")) {
-        response.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
-      }
+      const wait = retryAfter ?? (response.status === 503 ? RETRY_AFTER_SECONDS : null);
+      if (wait !== null && !response.headers.has("retry-after")) response.headers.set("retry-after", String(wait));
       return response;
     };
+    // A refusal in the door's shape, with `Retry-After` when its reason has one (429, 503).
+    const refuse = (error: ErrorInfo) => respond(door.errorResponse(error, request), retryAfterOf(error));
     try {
       let body: unknown;
       if (request.method !== "GET" && request.method !== "HEAD") {
         const read = await readBody(request, { maxBytes: door.maxBodyBytes, form: door.acceptsForm ?? false });
-        if (!read.ok) return respond(door.errorResponse(bodyProblem(read.problem, door), request));
+        if (!read.ok) return refuse(bodyProblem(read.problem, door));
         body = read.value;
       }
       const runtime = await getRuntime().catch((err: unknown) => {
@@ -84,7 +86,7 @@ export function defineRoute<P = Record<string, never>>(
         return null;
       });
       if (!runtime) {
-        return respond(door.errorResponse(errorInfoFromReason("unavailable"), request));
+        return refuse(errorInfoFromReason("unavailable"));
       }
       const ctx = await createRequestContext(runtime.services, {
         ...door.credentials(request),
@@ -97,7 +99,7 @@ export function defineRoute<P = Record<string, never>>(
       const callerWith = (requestProblems: Issue[]) => createCaller({ ...ctx, requestProblems });
       return respond(await handler({ request, params, caller: createCaller(ctx), callerWith, ctx, body }));
     } catch (error) {
-      return respond(door.errorResponse(errorInfo(error, requestId), request));
+      return refuse(errorInfo(error, requestId));
     }
   };
 }

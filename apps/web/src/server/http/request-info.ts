@@ -7,10 +7,13 @@ export function requestIdOf(request: Request): string {
   return currentRequest()?.id ?? acceptRequestId(request.headers.get("x-request-id"));
 }
 
-export function clientInfoOf(request: Request): ClientInfo {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+/**
+ * The caller's address and user agent. The address is the one the HTTP server determined (the
+ * socket's, or a trusted proxy's `X-Forwarded-For`): request headers are never trusted for it.
+ */
+export function clientInfoOf(request: { headers: { get(name: string): string | null } }): ClientInfo {
   return {
-    ip: forwarded || request.headers.get("x-real-ip") || null,
+    ip: currentRequest()?.clientIp ?? null,
     userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
   };
 }

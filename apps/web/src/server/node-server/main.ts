@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     routes: RoutePatterns.fromBuild(path.join(dir, ".next")),
     logger,
     draining: () => draining,
+    trustProxy: env.TRUST_PROXY,
+    httpsAppUrl: startUp.loaded.config.appUrl.startsWith("https:"),
   });
   const server = createServer(listener);
   handleShutdownSignals({

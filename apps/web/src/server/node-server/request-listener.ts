@@ -4,6 +4,9 @@ import { observeRequest } from "../ops/metrics";
 import { requestStorage, type RequestRecord } from "../ops/request-context";
 import { acceptRequestId } from "../ops/request-id";
 import type { MatchedRoute, RoutePatterns } from "../ops/route-patterns";
+import { fillMissingHeaders } from "../security/fill-headers";
+import { securityHeaders } from "../security/headers";
+import { clientAddress } from "./client-address";
 
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -13,6 +16,10 @@ export interface ListenerOptions {
   logger: Logger;
   /** True once the server is stopping: answers then close their connection. */
   draining(): boolean;
+  /** `TRUST_PROXY`: how many proxy hops in front of the server may say who the client is. */
+  trustProxy: number;
+  /** APP_URL is https: the app is served over https whatever a request says (HSTS). */
+  httpsAppUrl: boolean;
 }
 
 /** The path of a request target (`/a/b?c` or `http://host/a/b?c`), without the query. */
@@ -55,7 +62,8 @@ function sendJson(res: ServerResponse, status: number, code: ServerErrorCode, me
 
 /**
  * Every request, whatever answers it (a route, a page, Next's 404, an asset): an `x-request-id`
- * on the response, one access-log line, the request metrics. The log names the route pattern,
+ * and the security headers on the response, the client's address for the routes (the socket's,
+ * or a trusted proxy's `X-Forwarded-For`), one access-log line, the request metrics. The log names the route pattern,
  * never the raw path (it may carry ids or tokens), and no header, query or body.
  */
 export function createRequestListener(options: ListenerOptions) {
@@ -64,9 +72,15 @@ export function createRequestListener(options: ListenerOptions) {
 
   function listener(req: IncomingMessage, res: ServerResponse): void {
     const started = process.hrtime.bigint();
-    const record: RequestRecord = { id: acceptRequestId(req.headers["x-request-id"]) };
+    const client = clientAddress(req, options.trustProxy);
+    const record: RequestRecord = {
+      id: acceptRequestId(req.headers["x-request-id"]),
+      clientIp: client.ip,
+      https: client.https || options.httpsAppUrl,
+    };
     req.headers["x-request-id"] = record.id; // what the routes read, e.g. into audit rows
     res.setHeader("x-request-id", record.id);
+    fillMissingHeaders(res, securityHeaders({ https: record.https === true }));
     if (options.draining()) res.setHeader("connection", "close");
     const path = pathOf(req.url ?? "/");
     inFlight += 1;

@@ -1,4 +1,5 @@
 import type { MailOutcome, WebhookOutcome } from "@profilehub/api";
+import { ABUSE_LIMIT_KINDS } from "@profilehub/api/config";
 import type { PoolStats } from "@profilehub/db";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
@@ -74,14 +75,14 @@ function createMetrics(): Metrics {
     }),
     rateLimitRefusals: new Counter({
       name: "profilehub_rate_limit_refusals_total",
-      help: "Requests refused by a rate limit, by limit",
+      help: "Requests refused by an abuse limit (429), by limit",
       labelNames: ["kind"],
       registers,
     }),
   };
   for (const outcome of MAIL_OUTCOMES) metrics.mailDeliveries.inc({ outcome }, 0);
   for (const outcome of WEBHOOK_OUTCOMES) metrics.webhookCalls.inc({ outcome }, 0);
-  metrics.rateLimitRefusals.inc({ kind: "sign-in" }, 0);
+  for (const kind of ABUSE_LIMIT_KINDS) metrics.rateLimitRefusals.inc({ kind }, 0);
 
   new Gauge({
     name: "profilehub_db_pool_connections",

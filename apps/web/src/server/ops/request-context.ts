@@ -7,6 +7,13 @@ export interface RequestRecord {
   door?: string;
   /** The signed-in user, once a credential proved who it is. */
   userId?: string;
+  /**
+   * The client's address as the HTTP server determined it (the socket's, or the trusted proxy's
+   * `X-Forwarded-For` with `TRUST_PROXY`): what abuse limits and the session list use.
+   */
+  clientIp?: string | null;
+  /** Served over https (a trusted proxy's `X-Forwarded-Proto`). */
+  https?: boolean;
 }
 
 // One store per process, shared by the HTTP server and every route bundle (hence globalThis).

@@ -1,8 +1,6 @@
-import { describeError, RETRY_AFTER_SECONDS } from "@profilehub/api";
+import { describeError, retryAfterOf, RETRY_AFTER_SECONDS } from "@profilehub/api";
 import { renderReason } from "@profilehub/validators";
 import type { TRPCError } from "@trpc/server";
-
-const retryAfter = { "retry-after": String(RETRY_AFTER_SECONDS) };
 
 /** The tRPC door's 503 when no runtime could be opened (the router's error shape, `reason: unavailable`). */
 export function trpcUnavailable(): Response {
@@ -14,11 +12,15 @@ export function trpcUnavailable(): Response {
         data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, reason: "unavailable", params: {}, issues: [] },
       },
     },
-    { status: 503, headers: retryAfter },
+    { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } },
   );
 }
 
-/** `responseMeta` of the tRPC handler: a `Retry-After` whenever a call failed as `unavailable`. */
-export function retryAfterWhenUnavailable({ errors }: { errors: TRPCError[] }): { headers?: Record<string, string> } {
-  return errors.some((error) => describeError(error).reason === "unavailable") ? { headers: retryAfter } : {};
+/**
+ * `responseMeta` of the tRPC handler: a `Retry-After` whenever a call was refused by an abuse
+ * limit (its own wait, the longest of a batch) or failed as `unavailable` (database trouble).
+ */
+export function retryAfterHeader({ errors }: { errors: TRPCError[] }): { headers?: Record<string, string> } {
+  const waits = errors.map((error) => retryAfterOf(describeError(error))).filter((wait) => wait !== null);
+  return waits.length > 0 ? { headers: { "retry-after": String(Math.max(...waits)) } } : {};
 }

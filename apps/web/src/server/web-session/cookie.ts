@@ -1,9 +1,14 @@
+import { currentRequest } from "../ops/request-context";
+
 /** The browser session: `<sessionId>.<secret>`, httpOnly, SameSite=Lax, Secure over https. */
 export const SESSION_COOKIE = "ph_session";
 
-/** Secure when the app is served over https (APP_URL, or the proxy's `x-forwarded-proto`). */
-export function isSecureRequest(request: Request, appUrl: string): boolean {
-  return appUrl.startsWith("https:") || request.headers.get("x-forwarded-proto") === "https";
+/**
+ * Secure when the app is served over https: APP_URL, or a trusted proxy's `X-Forwarded-Proto`
+ * (as the HTTP server read it with `TRUST_PROXY`; the header itself is never trusted here).
+ */
+export function isSecureRequest(appUrl: string): boolean {
+  return appUrl.startsWith("https:") || currentRequest()?.https === true;
 }
 
 export function serializeSessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {

@@ -1,5 +1,6 @@
 import { createCaller, createRequestContext } from "@profilehub/api";
 import { cookies, headers } from "next/headers";
+import { clientInfoOf } from "../http/request-info";
 import { getRuntime } from "../runtime";
 import { SESSION_COOKIE } from "./cookie";
 
@@ -13,7 +14,7 @@ export async function serverCaller() {
   const ctx = await createRequestContext(services, {
     door: "web",
     webSessionCookie: jar.get(SESSION_COOKIE)?.value ?? null,
-    client: { ip: incoming.get("x-forwarded-for"), userAgent: incoming.get("user-agent") },
+    client: clientInfoOf({ headers: incoming }),
   });
   return { caller: createCaller(ctx), signedIn: ctx.session !== null };
 }

@@ -13,6 +13,7 @@ export const signUpProcedure = publicProcedure
       password: input.password,
       projectId: input.projectId ?? DEFAULT_PROJECT_ID,
       client: ctx.client,
+      limit: ctx.config.abuseLimits.signUpPerIp,
       requestId: ctx.requestId,
       door: ctx.door,
     });

@@ -19,7 +19,7 @@ export const tokenProcedure = publicProcedure
         totp: input.totp,
         projectId: input.projectId ?? DEFAULT_PROJECT_ID,
         client: ctx.client,
-        attemptsPerWindow: ctx.config.loginRateLimit,
+        limits: ctx.config.abuseLimits,
       });
     } else {
       const rotated = await rotateRefreshToken(ctx.db, input.refresh_token, {

@@ -17,7 +17,7 @@ export const webSignInProcedure = publicProcedure
       totp: input.totp,
       projectId: input.projectId ?? DEFAULT_PROJECT_ID,
       client: ctx.client,
-      attemptsPerWindow: ctx.config.loginRateLimit,
+      limits: ctx.config.abuseLimits,
       web: true,
     });
     setSessionCookie(ctx, session.sessionId, session.webSecret);

@@ -15,6 +15,7 @@ export const webSignUpProcedure = publicProcedure
       password: input.password,
       projectId: input.projectId ?? DEFAULT_PROJECT_ID,
       client: ctx.client,
+      limit: ctx.config.abuseLimits.signUpPerIp,
       requestId: ctx.requestId,
       door: ctx.door,
       web: true,

@@ -3,19 +3,21 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from "../../auth/pas
 import type { ClientInfo } from "../../context";
 import type { SecretBox } from "../../crypto/secret-box";
 import { appError } from "../../errors";
-import { hitRateLimit } from "../rate-limit";
+import type { AbuseLimits } from "../../config/abuse-limits";
+import { enforceLimits, forgiveHits } from "../abuse/abuse-limits";
+import { signInLimits } from "../abuse/limit-keys";
 import { startSession, type StartedSession } from "../sessions/start-session";
 import { checkUserTotp } from "../totp/check-code";
-
-/** Sign-in attempts allowed per account and 15 minutes (LOGIN_RATE_LIMIT; 0 disables). */
-const LOGIN_WINDOW_SECONDS = 15 * 60;
 
 /** Our own hashes use exactly these parameters; anything else (imports) is upgraded at sign-in. */
 const CURRENT_HASH_PREFIX = "$argon2id$v=19$m=19456,t=2,p=1$";
 
 /**
  * Checks email + password within a project and opens a session. Unknown emails cost the same
- * hashing time as wrong passwords, and get the same error; attempts per account are rate-limited.
+ * hashing time as wrong passwords, and get the same error. Failures are limited per account and
+ * client address, per address and (far higher) per account: each attempt is counted before the
+ * password is checked (so concurrent guesses cannot slip past a limit) and taken back when it
+ * succeeds; an address over its limits cannot count against the account any further.
  * With two-factor on, the current TOTP code is required too (each code works once).
  */
 export async function passwordSignIn(
@@ -28,18 +30,13 @@ export async function passwordSignIn(
     totp?: string | undefined;
     projectId: string;
     client: ClientInfo;
-    attemptsPerWindow: number;
+    limits: AbuseLimits;
     /** Also give the session a browser secret (the httpOnly cookie of the web app). */
     web?: boolean;
   },
 ): Promise<StartedSession & { userId: string }> {
-  const limit = await hitRateLimit(db, `sign-in:${request.projectId}:${request.email}`, {
-    limit: request.attemptsPerWindow,
-    windowSeconds: LOGIN_WINDOW_SECONDS,
-  });
-  if (!limit.allowed) {
-    throw appError("rate_limited", { retryAfterSeconds: limit.retryAfterSeconds });
-  }
+  const counters = signInLimits(request.limits, request, request.client.ip);
+  await enforceLimits(db, [counters.accountIp, counters.ip], [counters.account]);
   const rows = await db.$queryRaw<{ id: string; passwordHash: string | null; emailAuthEnabled: boolean }[]>`
     SELECT id, "passwordHash", "emailAuthEnabled" FROM users
     WHERE "projectId" = ${request.projectId} AND email = ${request.email}`;
@@ -59,6 +56,7 @@ export async function passwordSignIn(
       UPDATE users SET "passwordHash" = ${upgraded}
       WHERE id = ${user.id}::uuid AND "passwordHash" = ${user.passwordHash}`;
   }
+  await forgiveHits(db, { decrement: [counters.ip, counters.account], clear: [counters.accountIp] });
   const session = await startSession(db, user.id, request.client, { web: request.web ?? false });
   await db.$executeRaw`UPDATE users SET "lastActiveAt" = now() WHERE id = ${user.id}::uuid`;
   return { userId: user.id, ...session };

@@ -3,10 +3,11 @@ import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
 import { appError } from "../../errors";
 import { verifyEmailLink, verifyNewEmailMail } from "../../mail/templates";
 import { emailTokenInsert, outboxInsert } from "../database/sql";
-import { hitRateLimit, type RateLimitRule } from "../rate-limit";
+import type { LimitRule } from "../../config/abuse-limits";
+import { enforceLimits } from "../abuse/abuse-limits";
 
 /** Resends of the sign-up verification mail allowed per account (README: limits). */
-export const RESEND_VERIFICATION_LIMIT: RateLimitRule = { limit: 3, windowSeconds: 3600 };
+export const RESEND_VERIFICATION_LIMIT: LimitRule = { limit: 3, windowSeconds: 3600 };
 
 export type ResendVerificationResult = { status: "sent"; email: string } | { status: "already_verified" };
 
@@ -24,8 +25,9 @@ export async function resendVerification(
     SELECT email, "emailVerifiedAt" IS NOT NULL AS verified FROM users WHERE id = ${userId}::uuid`;
   if (!user) throw appError("session_revoked");
   if (user.verified) return { status: "already_verified" };
-  const limit = await hitRateLimit(db, `verify-resend:${userId}`, RESEND_VERIFICATION_LIMIT);
-  if (!limit.allowed) throw appError("rate_limited", { retryAfterSeconds: limit.retryAfterSeconds });
+  await enforceLimits(db, [
+    { key: `verification-resend:${userId}`, kind: "verification-resend", rule: RESEND_VERIFICATION_LIMIT },
+  ]);
 
   const token = newOpaqueToken();
   const mail = verifyNewEmailMail(user.email, verifyEmailLink(appUrl, token));

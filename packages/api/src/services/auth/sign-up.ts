@@ -2,8 +2,11 @@ import { Prisma, type Database } from "@profilehub/db";
 import type { UserView } from "@profilehub/validators";
 import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
 import { hashPassword } from "../../auth/passwords";
+import type { LimitRule } from "../../config/abuse-limits";
 import type { ClientInfo } from "../../context";
 import { conflictError } from "../../errors";
+import { enforceLimits } from "../abuse/abuse-limits";
+import { signUpLimit } from "../abuse/limit-keys";
 import { auditInsert, emailTokenInsert, outboxInsert, sessionExpiry } from "../database/sql";
 import { verifyEmailLink, verifyNewEmailMail } from "../../mail/templates";
 import { uniqueViolation } from "../database/unique-violation";
@@ -14,6 +17,8 @@ export interface SignUpRequest {
   password: string;
   projectId: string;
   client: ClientInfo;
+  /** Sign-ups allowed per client address (every attempt that reaches here counts). */
+  limit: LimitRule;
   requestId: string;
   /** The door the account was created through (recorded in the audit log). */
   door: string;
@@ -24,13 +29,14 @@ export interface SignUpRequest {
 /**
  * Creates the account (and its project, if new), its first session, the audit row and the
  * verification mail, in one statement. A taken email is a clean conflict. App metadata starts as
- * `{"provider": "email"}`: how the account signs in.
+ * `{"provider": "email"}`: how the account signs in. Sign-ups are limited per client address.
  */
 export async function signUp(
   db: Database,
   appUrl: string,
   request: SignUpRequest,
 ): Promise<{ user: UserView; sessionId: string; refreshToken: string; webSecret: string | null }> {
+  await enforceLimits(db, [signUpLimit(request.limit, request.client.ip)]);
   const passwordHash = await hashPassword(request.password);
   const refreshToken = newOpaqueToken();
   const webSecret = request.web ? newOpaqueToken() : null;

@@ -6,6 +6,7 @@ import {
   type UserUpdatePolicy,
   type UserView,
 } from "@profilehub/validators";
+import type { LimitRule } from "../../config/abuse-limits";
 import type { CallerSession } from "../../context";
 import type { SecretBox } from "../../crypto/secret-box";
 import type { Door, DoorPolicy } from "../../doors";
@@ -35,6 +36,8 @@ export interface UpdateUserDeps {
   mail: MailNotifier;
   appUrl: string;
   webhookTimeoutMs: number;
+  /** Wrong `currentPassword` guesses allowed per account. */
+  currentPasswordLimit: LimitRule;
 }
 
 export interface UpdateUserRequest {
@@ -148,7 +151,7 @@ async function validateAndPlan(
   }
   const update = result.value;
   const issues: Issue[] = [];
-  const password = await preparePassword(deps.db, target, update, policy, issues);
+  const password = await preparePassword(deps.db, target, update, policy, issues, deps.currentPasswordLimit);
   if (issues.length > 0) return invalid(deps, request, issues);
   const totpSecret =
     update.totpSecretBase64 === undefined

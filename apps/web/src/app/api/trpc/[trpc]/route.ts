@@ -5,7 +5,7 @@ import { checkClientApiVersion, typedApiPreflight, withTypedApiHeaders } from "@
 import { getLogger } from "@/server/ops/logger";
 import { noteRequest } from "@/server/ops/request-context";
 import { getRuntime } from "@/server/runtime";
-import { retryAfterWhenUnavailable, trpcUnavailable } from "@/server/trpc/unavailable";
+import { retryAfterHeader, trpcUnavailable } from "@/server/trpc/unavailable";
 import { isSecureRequest, readSessionCookie } from "@/server/web-session/cookie";
 import { cookieWriter } from "@/server/web-session/cookie-writer";
 import { passesCsrfCheck } from "@/server/web-session/csrf";
@@ -41,14 +41,14 @@ async function handler(request: Request): Promise<Response> {
         door,
         requestId: requestIdOf(request),
         client: clientInfoOf(request),
-        sessionCookie: fromPage ? cookieWriter(resHeaders, isSecureRequest(request, appUrl)) : null,
+        sessionCookie: fromPage ? cookieWriter(resHeaders, isSecureRequest(appUrl)) : null,
       }).catch((error: unknown) => {
         throw withDatabaseUnavailable(error); // the session cookie is checked against the database
       });
       noteRequest({ door, userId: ctx.session?.userId });
       return ctx;
     },
-    responseMeta: retryAfterWhenUnavailable,
+    responseMeta: retryAfterHeader,
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR")
         getLogger().error(
