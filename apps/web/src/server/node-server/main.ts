@@ -7,6 +7,7 @@ import next from "next";
 import { provideLoadedConfig } from "../config-holder";
 import { createLogger, installLogger } from "../ops/logger";
 import { RoutePatterns } from "../ops/route-patterns";
+import { answerClientError } from "./before-route";
 import { createRequestListener } from "./request-listener";
 import { handleShutdownSignals } from "./shutdown";
 import { migrate, readConfiguration } from "./start-up";
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     draining: () => draining,
   });
   const server = createServer(listener);
+  server.on("clientError", answerClientError);
   handleShutdownSignals({
     server,
     logger,

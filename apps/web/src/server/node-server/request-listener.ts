@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { answerBeforeRoute, METHODS_NEXT_SERVES } from "./before-route";
 import type { Logger } from "../ops/logger";
 import { observeRequest } from "../ops/metrics";
 import { requestStorage, type RequestRecord } from "../ops/request-context";
@@ -95,6 +96,19 @@ export function createRequestListener(options: ListenerOptions) {
     if (!isDecodable(path)) {
       sendJson(res, 400, "invalid_path", "The request path is not valid percent-encoding");
       return;
+    }
+    // Methods Next.js cannot serve (TRACE, PROPFIND, …): the path's API answers 405 with `Allow`.
+    if (!METHODS_NEXT_SERVES.has(req.method ?? "")) {
+      record.door = answerBeforeRoute(req, res, path, "method_not_allowed") ?? undefined;
+      return;
+    }
+    // An unknown path under an API prefix: that API's JSON 404, not Next's HTML page.
+    if (options.routes.known && options.routes.match(path).kind === "none") {
+      const door = answerBeforeRoute(req, res, path, "route_not_found");
+      if (door) {
+        record.door = door;
+        return;
+      }
     }
     storage.run(record, () => {
       options.handle(req, res).catch((err: unknown) => {
