@@ -33,7 +33,10 @@ export const trpcShape = (error: ErrorInfo) => {
   return Response.json({ error: { message: error.message, code: rpc, data } }, { status: error.status });
 };
 const nativeShape = (error: ErrorInfo) =>
-  Response.json({ error: { code: error.reason, message: error.message, issues: error.issues } }, { status: error.status });
+  Response.json(
+    { error: { code: error.reason, message: error.message, issues: error.issues } },
+    { status: error.status },
+  );
 
 const door = (name: PathDoor["name"], allowed: readonly string[], render: PathDoor["render"], api = true) => ({
   name,
@@ -47,7 +50,10 @@ const DOORS: [RegExp, PathDoor][] = [
   [/^\/api\/trpc(\/|$)/, door("trpc", ["GET", "POST", "OPTIONS"], trpcShape)],
   [/^\/api\/v3\/auth(\/|$)/, door("dialect-a", ["GET", "PUT", "OPTIONS"], authUserError)],
   [/^\/api\/user(\/|$)/, door("dialect-c", ["GET", "PUT", "OPTIONS"], formJsonError)],
-  [/^\/api\/v1(\/|$)/, door("dialect-d", ["GET", "PATCH", "OPTIONS"], (e, r) => stackErrorResponse(toStackError(e, r)))],
+  [
+    /^\/api\/v1(\/|$)/,
+    door("dialect-d", ["GET", "PATCH", "OPTIONS"], (e, r) => stackErrorResponse(toStackError(e, r))),
+  ],
   [/^\/api(\/|$)/, door("native", ["GET", "POST", "PUT", "OPTIONS"], nativeShape)],
   [/^\/users(\/|$)/, door("dialect-e", ["GET", "PUT", "OPTIONS"], usersByIdError)],
   [/^\/[^/]+\/users(\/|$)/, door("dialect-b", ["GET", "PATCH", "OPTIONS"], projectUserError)],
