@@ -17,6 +17,7 @@ export const INPUT_MAX_DEPTH = 64;
 /** At most this many character problems are listed in one answer. */
 const MAX_ISSUES = 20;
 
+// eslint-disable-next-line no-control-regex -- the NUL character is exactly what it looks for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether a string can be stored as text: no NUL character, no lone surrogate. */
@@ -34,7 +35,7 @@ export function jsonDepth(value: unknown, limit: number): number {
     const level = depth + 1;
     if (level > deepest) deepest = level;
     if (deepest > limit) return deepest;
-    for (const child of Object.values(current as object)) stack.push([child, level]);
+    for (const child of Object.values(current)) stack.push([child, level]);
   }
   return deepest;
 }
@@ -61,7 +62,7 @@ export function unstorableInputIssues(value: unknown, maxDepth = INPUT_MAX_DEPTH
       break;
     }
     let badKey = false;
-    for (const [key, child] of Object.entries(current as object)) {
+    for (const [key, child] of Object.entries(current)) {
       if (!isStorableText(key)) badKey = true;
       else stack.push([child, joinPath(path, key), depth + 1]);
     }

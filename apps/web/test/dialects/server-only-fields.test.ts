@@ -25,8 +25,8 @@ async function doors() {
     }
   };
   const writes: Record<string, (body: Record<string, unknown>) => Promise<CallResult>> = {
-    "native me.update": (body) => nativeCall(() => native.me.update(body as never)),
-    "native users.update": (body) => nativeCall(() => native.users.update({ userId: user.id, changes: body as never })),
+    "native me.update": (body) => nativeCall(() => native.me.update(body)),
+    "native users.update": (body) => nativeCall(() => native.users.update({ userId: user.id, changes: body })),
     A: (body) => call(authUser, "PUT", "/api/v3/auth/user", { headers: bearer(token), body }),
     B: (update) =>
       call(projectUser, "PATCH", `/default/users/${user.id}`, { headers: bearer(token), body: { update }, ...b }),

@@ -1,4 +1,4 @@
-import { renderReason, type ErrorReason, type ReasonParams } from "@profilehub/validators";
+import { renderReason, type ReasonParams } from "@profilehub/validators";
 import { authUserError } from "@/dialects/a-auth-user/errors";
 import { projectUserError } from "@/dialects/b-project-users/errors";
 import { formJsonError } from "@/dialects/c-form-json/errors";
@@ -71,6 +71,6 @@ export function errorBeforeRoute<R extends "method_not_allowed" | "route_not_fou
   reason: R,
   params: ReasonParams<R>,
 ): ErrorInfo {
-  const message = renderReason(reason as ErrorReason, params, "en");
-  return { status, reason, params: params as Record<string, unknown>, message, issues: [] };
+  const message = renderReason(reason, params, "en");
+  return { status, reason, params: params, message, issues: [] };
 }
