@@ -20,6 +20,8 @@ export interface Door {
   fields: readonly string[];
   /** Whether an error body has the door's documented shape. */
   isErrorShape(body: any): boolean;
+  /** The payload goes in the query (`?input=…`, tRPC queries), not the body. */
+  inQuery?: boolean;
 }
 
 const bearer = (account: Account) => ({ authorization: `Bearer ${account.token}` });
@@ -39,6 +41,16 @@ export const nativeShape = (body: any): boolean => string(body?.error?.code) && 
 const NATIVE_FIELDS = ["displayName", "bio", "username", "userMetadata", "serverMetadata", "appMetadata", "locale"];
 
 export const DOORS: Door[] = [
+  {
+    name: "trpc users.get (query)",
+    method: "GET",
+    path: () => "/api/trpc/users.get",
+    headers: bearer,
+    wrap: (value) => value,
+    fields: ["userId", "userNumber", "projectId"],
+    isErrorShape: trpcShape,
+    inQuery: true,
+  },
   {
     name: "trpc me.update",
     method: "POST",

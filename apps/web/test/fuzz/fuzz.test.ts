@@ -2,8 +2,8 @@ import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { http, startServer, type RunningServer } from "../e2e/running-server";
-import { body, method, pathVariant } from "./arbitraries";
-import { closeClient, send, type Answer } from "./client";
+import { body, method, pathVariant, serialize } from "./arbitraries";
+import { closeClient, send } from "./client";
 import { DOORS, nativeShape, trpcShape, type Account, type Door } from "./doors";
 
 /**
@@ -16,6 +16,9 @@ import { DOORS, nativeShape, trpcShape, type Account, type Door } from "./doors"
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5000);
 const TIME_LIMIT_MS = 55_000;
 const SERVER_KEY = "fuzz-server-key-0123456789abcdef0123456789";
+const none = { kind: "none" as const };
+/** Answers of the HTTP server itself, whatever the path: undecodable paths, requests its parser refuses. */
+const SERVER_CODES = new Set(["invalid_path", "bad_request", "headers_too_large"]);
 
 interface Target {
   name: string;
@@ -47,8 +50,8 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 /** The shape an error answer must have: the door's own, or the server's for paths no route owns. */
-function hasDocumentedShape(door: Door, requestPath: string, answer: Answer, json: unknown): boolean {
-  if (answer.status === 400 && nativeShape(json) && (json as any).error.code === "invalid_path") return true;
+function hasDocumentedShape(door: Door, requestPath: string, json: unknown): boolean {
+  if (nativeShape(json) && SERVER_CODES.has((json as any).error.code)) return true;
   if (requestPath.startsWith("/api/trpc")) return trpcShape(json);
   return door.isErrorShape(json);
 }
@@ -88,8 +91,14 @@ describe.each(targets)("fuzzing every door, on $name", (target) => {
       );
     await fc.assert(
       fc.asyncProperty(request, async ({ door, method: verb, body: sent, path: variant }) => {
-        const requestPath = variant(door.path(account));
-        const answer = await send(server.baseUrl, verb, requestPath, door.headers(account), sent);
+        // Within Node's 16 KB header limit (a longer URL is the parser's 431, tested in http-edges):
+        // cut, it is broken JSON or a broken escape, which the route must refuse cleanly too.
+        const query =
+          door.inQuery && sent.kind === "json"
+            ? `?input=${encodeURIComponent(serialize(sent.value))}`.slice(0, 8000)
+            : "";
+        const requestPath = variant(door.path(account)) + query;
+        const answer = await send(server.baseUrl, verb, requestPath, door.headers(account), query ? none : sent);
         requests += 1;
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         if (answer.status === -1) return; // closed while we were still sending a huge body (after its 413)
@@ -99,7 +108,7 @@ describe.each(targets)("fuzzing every door, on $name", (target) => {
         if (answer.status < 400 || verb === "HEAD" || answer.text === "") return;
         let json: unknown;
         expect(() => (json = JSON.parse(answer.text)), where).not.toThrow();
-        expect(hasDocumentedShape(door, requestPath.split("?")[0]!, answer, json), where).toBe(true);
+        expect(hasDocumentedShape(door, requestPath.split("?")[0]!, json), where).toBe(true);
       }),
       { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false, seed: Date.now() },
     );
