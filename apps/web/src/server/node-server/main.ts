@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     routes: RoutePatterns.fromBuild(path.join(dir, ".next")),
     logger,
     draining: () => draining,
+    apiNotFound: !dev,
   });
   const server = createServer(listener);
   server.on("clientError", answerClientError);

@@ -14,6 +14,11 @@ export interface ListenerOptions {
   logger: Logger;
   /** True once the server is stopping: answers then close their connection. */
   draining(): boolean;
+  /**
+   * Answer unknown paths under an API prefix with that API's JSON 404 (default: yes). Off in
+   * development, where routes compile on demand and the build's manifests may be stale.
+   */
+  apiNotFound?: boolean;
 }
 
 /** The path of a request target (`/a/b?c` or `http://host/a/b?c`), without the query. */
@@ -103,7 +108,7 @@ export function createRequestListener(options: ListenerOptions) {
       return;
     }
     // An unknown path under an API prefix: that API's JSON 404, not Next's HTML page.
-    if (options.routes.known && options.routes.match(path).kind === "none") {
+    if (options.apiNotFound !== false && options.routes.known && options.routes.match(path).kind === "none") {
       const door = answerBeforeRoute(req, res, path, "route_not_found");
       if (door) {
         record.door = door;
