@@ -68,6 +68,18 @@ export default defineConfig({
         extends: true as const,
         test: { name: "e2e", include: ["apps/web/test/e2e/**/*.test.ts"], sequence: { groupOrder: 1 } },
       },
+      // Property-based fuzzing of every door against `npm start`, on PGlite and (with
+      // TEST_DATABASE_URL) PostgreSQL: no 5xx, documented error shapes, request ids (≤ ~60 s each).
+      {
+        extends: true as const,
+        test: {
+          name: "fuzz",
+          include: ["apps/web/test/fuzz/**/*.test.ts"],
+          testTimeout: 240_000,
+          hookTimeout: 300_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
       // Database faults: `npm start` on PostgreSQL behind a TCP proxy that cuts and stalls it (only
       // with TEST_DATABASE_URL: the embedded PGlite runs inside the server and cannot be cut off).
       ...(withPostgres

@@ -54,13 +54,9 @@ const POLICIES: Record<Door, DoorPolicy> = {
   admin: { ...NATIVE, requireCurrentPassword: false, emailChange: "immediate" },
   // Seed 000: "password (min 6 characters)", applied without the current one.
   "dialect-a": { ...NATIVE, passwordMinLength: 6, requireCurrentPassword: false },
-  "dialect-b": {
-    ...NATIVE,
-    requireCurrentPassword: false,
-    emailChange: "immediate",
-    // "secureMetadata is accepted but never returned": users write it, only servers read it.
-    userWritableServerInputs: ["serverMetadata"],
-  },
+  // "secureMetadata is accepted but never returned": its own user-writable field (DESIGN §3),
+  // never the server-only `serverMetadata`.
+  "dialect-b": { ...NATIVE, requireCurrentPassword: false, emailChange: "immediate" },
   // Seed 002: name, surname and email are required; names are alphabetic characters only.
   "dialect-c": {
     ...NATIVE,

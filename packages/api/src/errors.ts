@@ -47,6 +47,7 @@ export const ERROR_REASONS = {
   payload_too_large: "PAYLOAD_TOO_LARGE",
   unsupported_media_type: "UNSUPPORTED_MEDIA_TYPE",
   method_not_allowed: "METHOD_NOT_SUPPORTED",
+  route_not_found: "NOT_FOUND",
   unavailable: "SERVICE_UNAVAILABLE",
   internal: "INTERNAL_SERVER_ERROR",
 } as const satisfies Record<ErrorReason, TRPCError["code"]>;

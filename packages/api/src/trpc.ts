@@ -1,6 +1,7 @@
 import { initTRPC } from "@trpc/server";
 import type { CallerSession, Context } from "./context";
-import { appError, describeError } from "./errors";
+import { unstorableInputIssues } from "@profilehub/validators";
+import { appError, describeError, validationError } from "./errors";
 import { withDatabaseUnavailable } from "./services/database/unavailable";
 import { isSessionLive } from "./services/sessions/is-session-live";
 
@@ -31,8 +32,14 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Every procedure: database trouble anywhere below is the `unavailable` reason (503), never a 500. */
-export const publicProcedure = t.procedure.use(async ({ next }) => {
+/**
+ * Every procedure: input no column can hold (a NUL, a lone surrogate, absurd nesting) is refused
+ * before any schema or query sees it (`invalid_characters`, `too_deeply_nested`: the door's 400),
+ * and database trouble anywhere below is the `unavailable` reason (503), never a 500.
+ */
+export const publicProcedure = t.procedure.use(async ({ getRawInput, next }) => {
+  const issues = unstorableInputIssues(await getRawInput());
+  if (issues.length > 0) throw validationError(issues);
   const result = await next();
   if (!result.ok) {
     const mapped = withDatabaseUnavailable(result.error.cause);

@@ -20,7 +20,7 @@ interface Sample {
   shows?: { key: string; value: unknown };
 }
 const TEAM = "team";
-const SECRET_VALUES = ["srv-secret-value", "a-brand-new-password-1", "JBSWY3DPEHPK3PXP"];
+const SECRET_VALUES = ["srv-secret-value", "sec-secret-value", "a-brand-new-password-1", "JBSWY3DPEHPK3PXP"];
 
 function samples(teamId: string): Record<UpdateInputKey, Sample> {
   return {
@@ -39,6 +39,7 @@ function samples(teamId: string): Record<UpdateInputKey, Sample> {
     userMetadataPatch: { value: { b: 2 }, shows: { key: "userMetadata", value: { a: 1, b: 2 } } },
     appMetadata: { value: { plan: "pro" } },
     serverMetadata: { value: { token: "srv-secret-value" } },
+    secureMetadata: { value: { pin: "sec-secret-value" } },
     selectedTeamId: { value: teamId },
     featureFlags: { value: ["beta", "beta"], shows: { key: "featureFlags", value: ["beta"] } },
     notifications: { value: ["email_security_alerts"] },
@@ -102,14 +103,14 @@ describe("the field registry", () => {
     const all = samples(team.id);
     const secretInputs = UPDATE_INPUTS.filter((input) => USER_FIELDS[input.field].secret);
     expect(secretInputs.map((input) => input.key).sort()).toEqual(
-      ["password", "passwordHash", "serverMetadata", "totpSecretBase64"].sort(),
+      ["password", "passwordHash", "serverMetadata", "secureMetadata", "totpSecretBase64"].sort(),
     );
     // A new password signs every session out: set it first, sign in again, then the other secrets.
     await app.server().users.update({ userId: user.id, changes: { password: all.password.value as string } });
     const signedIn = await app
       .anonymous("auth")
       .auth.token({ grant_type: "password", email: user.email, password: all.password.value as string });
-    for (const key of ["serverMetadata", "totpSecretBase64"] as const) {
+    for (const key of ["serverMetadata", "secureMetadata", "totpSecretBase64"] as const) {
       await app.server().users.update({ userId: user.id, changes: { [key]: all[key].value } });
     }
     const asUser = (door?: "dialect-b") => app.withToken(signedIn.accessToken, door);
@@ -121,19 +122,23 @@ describe("the field registry", () => {
     const audit = await app.database.db.auditEvent.findMany({ where: { userId: user.id } });
     const written = JSON.stringify({ views, audit: audit.map((event) => event.changes) });
     const secretTexts = [...SECRET_VALUES, all.totpSecretBase64.value as string];
-    for (const secret of secretTexts.filter((text) => text !== "srv-secret-value"))
+    const serverOnly = ["srv-secret-value", "sec-secret-value"];
+    for (const secret of secretTexts.filter((text) => !serverOnly.includes(text)))
       expect(written).not.toContain(secret);
-    // Server metadata is a secret too: only server access sees it, and the audit log redacts it.
-    expect(JSON.stringify(views[0])).not.toContain("srv-secret-value");
-    expect(JSON.stringify(views[2])).not.toContain("srv-secret-value");
-    expect(JSON.stringify(audit.map((event) => event.changes))).not.toContain("srv-secret-value");
+    // Server and secure metadata are secrets too: only server access sees them, the audit log redacts them.
+    for (const secret of serverOnly) {
+      expect(JSON.stringify(views[0])).not.toContain(secret);
+      expect(JSON.stringify(views[2])).not.toContain(secret);
+      expect(JSON.stringify(audit.map((event) => event.changes))).not.toContain(secret);
+    }
     expect(views[1]).toMatchObject({
       serverMetadata: { token: "srv-secret-value" },
+      secureMetadata: { pin: "sec-secret-value" },
       hasPassword: true,
       totpEnabled: true,
     });
     const changes = audit.flatMap((event) => Object.entries(event.changes as Record<string, { to: unknown }>));
-    for (const field of ["password", "totpSecret", "serverMetadata"]) {
+    for (const field of ["password", "totpSecret", "serverMetadata", "secureMetadata"]) {
       expect(changes.find(([name]) => name === field)?.[1].to, field).toBe("[redacted]");
     }
     const update = Object.fromEntries(secretInputs.map((input) => [input.key, all[input.key].value]));

@@ -4,6 +4,7 @@ export * from "./email";
 export * from "./image";
 export * from "./problems";
 export * from "./metadata";
+export * from "./storable";
 export * from "./password";
 export * from "./profile";
 export * from "./user";

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { fails } from "./problems/zod-codes";
+import { isStorableText, jsonDepth, unstorableInputIssues } from "./storable";
 
-export const METADATA_MAX_BYTES = 64 * 1024;
+/** Each metadata column: at most 16 KB as JSON (UTF-8) and 32 levels deep (DESIGN §5). */
+export const METADATA_MAX_BYTES = 16 * 1024;
+export const METADATA_MAX_DEPTH = 32;
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -10,17 +13,28 @@ const METADATA_KEY_MAX_LENGTH = 200;
 const metadataKey = z
   .string()
   .min(1, fails("metadata_key_empty"))
-  .max(METADATA_KEY_MAX_LENGTH, fails("metadata_key_too_long"));
+  .max(METADATA_KEY_MAX_LENGTH, fails("metadata_key_too_long"))
+  .refine(isStorableText, fails("invalid_characters"));
 
 const withinSize = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length <= METADATA_MAX_BYTES;
 
-/** A whole metadata object (replace semantics). */
+/**
+ * A whole metadata object (replace semantics). Depth is checked first, without recursion, so a
+ * value nested thousands of levels deep is a `metadata_too_deep` problem, never a stack overflow;
+ * then the size, then every key and string (no NUL, no lone surrogate).
+ */
 export const metadataSchema = z
-  .record(metadataKey, z.json(), fails("invalid_type"))
-  .refine(withinSize, fails("metadata_too_large", { maximumKb: METADATA_MAX_BYTES / 1024 })) as z.ZodType<
-  JsonObject,
-  JsonObject
->;
+  .unknown()
+  .refine((value) => jsonDepth(value, METADATA_MAX_DEPTH) <= METADATA_MAX_DEPTH, {
+    ...fails("metadata_too_deep", { maximum: METADATA_MAX_DEPTH }),
+    abort: true,
+  })
+  .pipe(
+    z
+      .record(metadataKey, z.json(), fails("invalid_type"))
+      .refine((value) => unstorableInputIssues(value).length === 0, fails("invalid_characters"))
+      .refine(withinSize, fails("metadata_too_large", { maximumKb: METADATA_MAX_BYTES / 1024 })),
+  ) as unknown as z.ZodType<JsonObject, JsonObject>;
 
 /**
  * A top-level merge patch: each key is set to its value, and a key whose value is `null` is

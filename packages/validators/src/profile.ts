@@ -1,19 +1,28 @@
 import { z } from "zod";
 import { customIssue, fails } from "./problems/zod-codes";
+import { isStorableText } from "./storable";
 
 /**
  * Schemas name the problem code of each check (`fails("<code>")`, see ./problems/catalog.ts);
  * the wording, in every language, comes from the code, its params and the field's label.
  */
 const trimmedText = (max: number) =>
-  z.string(fails("invalid_type")).trim().min(1, fails("empty")).max(max, fails("too_long"));
+  z
+    .string(fails("invalid_type"))
+    .trim()
+    .min(1, fails("empty"))
+    .max(max, fails("too_long"))
+    .refine(isStorableText, fails("invalid_characters"));
 
 export const displayNameSchema = trimmedText(100);
 export const firstNameSchema = trimmedText(100);
 export const lastNameSchema = trimmedText(100);
 
 export const BIO_MAX_LENGTH = 1000;
-export const bioSchema = z.string(fails("invalid_type")).max(BIO_MAX_LENGTH, fails("too_long"));
+export const bioSchema = z
+  .string(fails("invalid_type"))
+  .max(BIO_MAX_LENGTH, fails("too_long"))
+  .refine(isStorableText, fails("invalid_characters"));
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 export const MIN_BIRTHDATE = "1900-01-01";

@@ -54,10 +54,13 @@ export const publicUserSchema = z.object({
 });
 export type PublicUser = z.infer<typeof publicUserSchema>;
 
-/** The same user as seen with server access: adds server metadata. */
-export const serverUserSchema = publicUserSchema.extend({ serverMetadata: jsonObject });
+/** The same user as seen with server access: adds server metadata and the user's secure metadata. */
+export const serverUserSchema = publicUserSchema.extend({ serverMetadata: jsonObject, secureMetadata: jsonObject });
 export type ServerUser = z.infer<typeof serverUserSchema>;
 
 /** Output of procedures that serve both kinds of caller. */
-export const userViewSchema = publicUserSchema.extend({ serverMetadata: jsonObject.optional() });
+export const userViewSchema = publicUserSchema.extend({
+  serverMetadata: jsonObject.optional(),
+  secureMetadata: jsonObject.optional(),
+});
 export type UserView = z.infer<typeof userViewSchema>;

@@ -126,6 +126,7 @@ export const en = {
       userMetadata: "User metadata",
       appMetadata: "App metadata",
       serverMetadata: "Server metadata",
+      secureMetadata: "Secure metadata",
       password: "Password",
       totpSecret: "Two-factor authentication",
     } as Record<string, string>,

@@ -124,6 +124,7 @@ export const fr: Messages = {
       userMetadata: "Métadonnées utilisateur",
       appMetadata: "Métadonnées de l’application",
       serverMetadata: "Métadonnées serveur",
+      secureMetadata: "Métadonnées sécurisées",
       password: "Mot de passe",
       totpSecret: "Double authentification",
     },

@@ -138,7 +138,7 @@ describe("dialect B — PATCH /:projectId/users/:userId (seed 001)", () => {
     expect(response.status).toBe(200);
     expect(response.json.name).toBe("By Server");
     expect(response.text).not.toContain("gold");
-    expect((await stored(user.id)).serverMetadata).toEqual({ tier: "gold" });
+    expect((await stored(user.id)).secureMetadata).toEqual({ tier: "gold" });
     const wrong = await patch({ "x-api-key": "nope", ...bearer(user.accessToken) }, P, user.id, {
       update: { bio: "x" },
     });
@@ -214,7 +214,8 @@ describe("dialect B — PATCH /:projectId/users/:userId (seed 001)", () => {
       update: { secureMetadata: { token: "s3cr3t-value" } },
     });
     expect(response.status).toBe(200);
-    expect((await stored(user.id)).serverMetadata).toEqual({ token: "s3cr3t-value" });
+    expect((await stored(user.id)).secureMetadata).toEqual({ token: "s3cr3t-value" });
+    expect((await stored(user.id)).serverMetadata).toEqual({});
     for (const read of [response, await get(user.accessToken, P, user.id), await get(serverKey(), P, user.id)]) {
       expect(Object.keys(read.json)).toEqual(RESPONSE_KEYS);
       expect(read.text).not.toContain("s3cr3t-value");

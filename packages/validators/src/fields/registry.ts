@@ -195,6 +195,18 @@ export const USER_FIELDS = {
     inputs: { serverMetadata: serverInput(metadataSchema) },
     audited: true,
   },
+  /**
+   * Dialect B's `secureMetadata` (DESIGN §3): written by the user ("accepted but never returned"),
+   * so never the server's own metadata — shown only with server access, redacted in diffs.
+   */
+  secureMetadata: {
+    storage: column("secureMetadata", "jsonb"),
+    visibility: "server",
+    view: "jsonObject",
+    secret: true,
+    inputs: { secureMetadata: userInput(metadataSchema) },
+    audited: true,
+  },
   selectedTeamId: profile("selectedTeamId", "uuid", teamIdSchema.nullable()),
   roles: readOnly(system("roles", "text[]")),
   status: readOnly(system("status", "text")),

@@ -106,6 +106,10 @@ export const PROBLEMS = {
     en: (_, { field }) => `${field.text} contains characters that cannot be stored (NUL or unpaired surrogates)`,
     fr: (_, { field }) => `${field.text} contient des caractères impossibles à enregistrer (NUL ou surrogats isolés)`,
   }),
+  too_deeply_nested: problem<{ maximum: number }>({
+    en: ({ maximum }) => `The request is nested too deeply (maximum is ${maximum} levels)`,
+    fr: ({ maximum }) => `La requête est trop imbriquée (${maximum} niveaux au maximum)`,
+  }),
   letters_only: problem({
     en: (_, { field }) => `${field.text} must contain only letters`,
     fr: (_, { field }) => `${field.text} ne doit contenir que des lettres`,

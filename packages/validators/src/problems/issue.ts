@@ -27,8 +27,15 @@ export function renderProblem(
   options: RenderOptions = {},
 ): string {
   const name = options.name ?? ((field: string) => field);
-  const wording = PROBLEMS[problem.code] as unknown as Record<Locale, (params: object, context: object) => string>;
-  return wording[locale](problem.params ?? {}, { field: fieldLabel(problem.path, locale, name), name });
+  type Render = Record<Locale, (params: object, context: object) => string>;
+  const context = { field: fieldLabel(problem.path, locale, name), name };
+  try {
+    return (PROBLEMS[problem.code] as unknown as Render)[locale](problem.params ?? {}, context);
+  } catch {
+    // A check that named a code without the params its wording needs (e.g. a union refusing a
+    // value that is not even an object): the generic sentence, never a crash while reporting.
+    return (PROBLEMS.invalid as unknown as Render)[locale]({}, context);
+  }
 }
 
 /** An issue at `path` with its English sentence. */

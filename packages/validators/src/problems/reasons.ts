@@ -161,6 +161,11 @@ export const REASONS = {
     en: ({ method, allowed }) => `Method ${method} is not allowed here; use ${allowed.join(", ")}`,
     fr: ({ method, allowed }) => `La méthode ${method} n’est pas permise ici ; utilisez ${allowed.join(", ")}`,
   }),
+  /** No route of this API answers the path (an unknown path under an API prefix). */
+  route_not_found: reason<{ method: string; path: string }>({
+    en: ({ method, path }) => `No route ${method} ${path}`,
+    fr: ({ method, path }) => `Aucune route ${method} ${path}`,
+  }),
   unavailable: reason({
     en: () => "Service unavailable: the database cannot be reached",
     fr: () => "Service indisponible : la base de données est injoignable",

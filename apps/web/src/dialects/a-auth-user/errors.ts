@@ -43,6 +43,7 @@ const ANSWERS: Record<ErrorReason, Answer> = {
   team_not_found: { errno: -100005, status: 400 },
   rate_limited: { errno: -100007 },
   method_not_allowed: { errno: -100008 },
+  route_not_found: { errno: -100005, status: 404 },
   client_outdated: INVALID,
   webhook_failed: { errno: -100009, status: 503 },
   unavailable: { errno: -100009 },

@@ -18,10 +18,13 @@ export const projectUserFields = defineFields({
     "User's birthdate: an ISO date (YYYY-MM-DD; an ISO timestamp's date part is kept), between 1900-01-01 and today",
   ),
   location: field("location", "Object with longitude (-180..180) and latitude (-90..90); returned as a GeoJSON Point"),
-  metadata: field("userMetadata", "Additional metadata: replaces the whole object (at most 64 KB)"),
+  metadata: field(
+    "userMetadata",
+    "Additional metadata: replaces the whole object (at most 16 KB as JSON, 32 levels deep)",
+  ),
   secureMetadata: field(
-    "serverMetadata",
-    "Secure metadata: replaces the whole object; stored, used by the server, never returned",
+    "secureMetadata",
+    "Secure metadata: replaces the whole object; stored, readable only with server access, never returned by this API",
   ),
 });
 

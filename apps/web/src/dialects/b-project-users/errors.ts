@@ -76,6 +76,7 @@ const RULES: Record<ErrorReason, Render> = {
   forbidden: fixed(403, "user/not-authorized"),
   user_not_found: fixed(404, "user/not-found", "User not found"),
   method_not_allowed: fixed(405, "request/method-not-allowed"),
+  route_not_found: fixed(404, "request/not-found"),
   // Only the typed API (/api/trpc) checks a client's API version.
   client_outdated: fixed(400, "request/client-outdated"),
   conflict: (error) =>

@@ -18,7 +18,13 @@ const ANSWERS = answersByReason({
   invalid: ["validation", "invalid_json", "webhook_rejected", "email_token_invalid"],
   conflict: ["conflict"],
   "as-is": [...NATIVE_ONLY, "server_key_invalid", "forbidden", "user_not_found", "team_not_found", "rate_limited"],
-  transport: ["payload_too_large", "unsupported_media_type", "method_not_allowed", "client_outdated"],
+  transport: [
+    "payload_too_large",
+    "unsupported_media_type",
+    "method_not_allowed",
+    "route_not_found",
+    "client_outdated",
+  ],
   failure: ["webhook_failed", "unavailable", "internal"],
 });
 

@@ -30,6 +30,7 @@ export const FORM_JSON_WORDING: IssueWording = {
   out_of_range: invalid,
   invalid_uuid: invalid,
   invalid_characters: invalid,
+  too_deeply_nested: invalid,
   username_too_short: invalid,
   invalid_date: invalid,
   date_out_of_range: invalid,

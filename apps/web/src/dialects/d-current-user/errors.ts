@@ -93,6 +93,7 @@ const RENDER: Record<ErrorReason, Render> = {
   webhook_rejected: (error) => KnownErrors.userUpdateRejected(error.message),
   webhook_failed: (error) => KnownErrors.userUpdateWebhookFailed(error.message),
   method_not_allowed: (error) => KnownErrors.methodNotAllowed(error.message),
+  route_not_found: (error) => KnownErrors.routeNotFound(error.message),
   client_outdated: (error, request) => KnownErrors.schemaError(request, [error.message]),
   rate_limited: (error) => KnownErrors.rateLimited(error.message),
   unavailable: () => KnownErrors.serviceUnavailable(),

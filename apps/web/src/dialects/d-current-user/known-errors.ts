@@ -115,6 +115,7 @@ export const KnownErrors = {
   userUpdateRejected: (message: string) => known(422, "USER_UPDATE_REJECTED", message),
   userUpdateWebhookFailed: (message: string) => known(502, "USER_UPDATE_WEBHOOK_FAILED", message),
   methodNotAllowed: (message: string) => known(405, "METHOD_NOT_ALLOWED", message),
+  routeNotFound: (message: string) => known(404, "ROUTE_NOT_FOUND", message),
   rateLimited: (message: string) => known(429, "RATE_LIMITED", message),
   serviceUnavailable: () => known(503, "SERVICE_UNAVAILABLE", "Service unavailable. Please try again later."),
   internal: () => known(500, "INTERNAL_SERVER_ERROR", "Something went wrong. Please try again later."),

@@ -14,7 +14,14 @@ const ANSWERS = answersByReason({
   not_found: ["user_not_found"],
   invalid: ["validation", "webhook_rejected"],
   conflict: ["conflict"],
-  transport: ["invalid_json", "payload_too_large", "unsupported_media_type", "method_not_allowed", "client_outdated"],
+  transport: [
+    "invalid_json",
+    "payload_too_large",
+    "unsupported_media_type",
+    "method_not_allowed",
+    "route_not_found",
+    "client_outdated",
+  ],
   "as-is": [...NATIVE_ONLY, "team_not_found", "email_token_invalid", "webhook_failed", "rate_limited"],
   failure: ["unavailable", "internal"],
 });

@@ -3,8 +3,8 @@ export type BodyProblem = "too_large" | "invalid_json" | "unsupported_media_type
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; problem: BodyProblem };
 
-/** Reads at most `maxBytes` of the body, whatever Content-Length claims. */
-async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+/** Reads at most `maxBytes` of the body, whatever Content-Length claims (null: too large). */
+export async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) return null;
   if (!request.body) return new Uint8Array();

@@ -8,6 +8,7 @@ import next from "next";
 import { provideLoadedConfig } from "../config-holder";
 import { createLogger, installLogger } from "../ops/logger";
 import { RoutePatterns } from "../ops/route-patterns";
+import { answerClientError } from "./before-route";
 import { createRequestListener } from "./request-listener";
 import { handleShutdownSignals } from "./shutdown";
 import { migrate, readConfiguration } from "./start-up";
@@ -32,8 +33,10 @@ async function main(): Promise<void> {
     draining: () => draining,
     trustProxy: env.TRUST_PROXY,
     httpsAppUrl: startUp.loaded.config.appUrl.startsWith("https:"),
+    apiNotFound: !dev,
   });
   const server = createServer(listener);
+  server.on("clientError", answerClientError);
   handleShutdownSignals({
     server,
     logger,

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { answerBeforeRoute, METHODS_NEXT_SERVES } from "./before-route";
 import type { Logger } from "../ops/logger";
 import { observeRequest } from "../ops/metrics";
 import { requestStorage, type RequestRecord } from "../ops/request-context";
@@ -20,6 +21,11 @@ export interface ListenerOptions {
   trustProxy: number;
   /** APP_URL is https: the app is served over https whatever a request says (HSTS). */
   httpsAppUrl: boolean;
+  /**
+   * Answer unknown paths under an API prefix with that API's JSON 404 (default: yes). Off in
+   * development, where routes compile on demand and the build's manifests may be stale.
+   */
+  apiNotFound?: boolean;
 }
 
 /** The path of a request target (`/a/b?c` or `http://host/a/b?c`), without the query. */
@@ -109,6 +115,19 @@ export function createRequestListener(options: ListenerOptions) {
     if (!isDecodable(path)) {
       sendJson(res, 400, "invalid_path", "The request path is not valid percent-encoding");
       return;
+    }
+    // Methods Next.js cannot serve (TRACE, PROPFIND, …): the path's API answers 405 with `Allow`.
+    if (!METHODS_NEXT_SERVES.has(req.method ?? "")) {
+      record.door = answerBeforeRoute(req, res, path, "method_not_allowed") ?? undefined;
+      return;
+    }
+    // An unknown path under an API prefix: that API's JSON 404, not Next's HTML page.
+    if (options.apiNotFound !== false && options.routes.known && options.routes.match(path).kind === "none") {
+      const door = answerBeforeRoute(req, res, path, "route_not_found");
+      if (door) {
+        record.door = door;
+        return;
+      }
     }
     storage.run(record, () => {
       options.handle(req, res).catch((err: unknown) => {

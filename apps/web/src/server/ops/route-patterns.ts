@@ -54,6 +54,11 @@ export class RoutePatterns {
     }
   }
 
+  /** Whether the build's routes were read (a development server may have none yet). */
+  get known(): boolean {
+    return this.exact.size + this.dynamic.length > 0;
+  }
+
   /** `pathname` is the raw path (no query), as received. */
   match(pathname: string): MatchedRoute {
     if (pathname.startsWith("/_next/")) return ASSET;

@@ -45,7 +45,7 @@ describe("dialect B — validateUserUpdated webhook", () => {
     expect(hook!.json.data.changes).toEqual({
       username: { from: null, to: "new_name" },
       userMetadata: { from: {}, to: { theme: "dark" } },
-      serverMetadata: { from: "[redacted]", to: "[redacted]" },
+      secureMetadata: { from: "[redacted]", to: "[redacted]" },
     });
     expect(hook!.body).not.toContain("hidden-v");
   });

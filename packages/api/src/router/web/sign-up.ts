@@ -22,6 +22,6 @@ export const webSignUpProcedure = publicProcedure
     });
     ctx.mail.notify();
     setSessionCookie(ctx, created.sessionId, created.webSecret);
-    const { serverMetadata: _hidden, ...user } = created.user;
+    const { serverMetadata: _hidden, secureMetadata: _secure, ...user } = created.user;
     return user;
   });

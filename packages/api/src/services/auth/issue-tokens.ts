@@ -13,6 +13,6 @@ export async function issueTokens(
     pid: user.projectId,
     sid: session.sessionId,
   });
-  const { serverMetadata: _hidden, ...publicUser } = user;
+  const { serverMetadata: _hidden, secureMetadata: _secure, ...publicUser } = user;
   return { user: publicUser, accessToken, refreshToken: session.refreshToken, expiresIn: tokens.expiresIn };
 }

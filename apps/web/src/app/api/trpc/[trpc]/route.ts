@@ -5,6 +5,7 @@ import { checkClientApiVersion, typedApiPreflight, withTypedApiHeaders } from "@
 import { getLogger } from "@/server/ops/logger";
 import { noteRequest } from "@/server/ops/request-context";
 import { getRuntime } from "@/server/runtime";
+import { cappedRequest } from "@/server/trpc/capped-request";
 import { retryAfterHeader, trpcUnavailable } from "@/server/trpc/unavailable";
 import { isSecureRequest, readSessionCookie } from "@/server/web-session/cookie";
 import { cookieWriter } from "@/server/web-session/cookie-writer";
@@ -59,6 +60,9 @@ async function handler(request: Request): Promise<Response> {
   });
 }
 
-const typedApi = async (request: Request) => withTypedApiHeaders(await handler(request));
+const typedApi = async (request: Request) => {
+  const capped = await cappedRequest(request);
+  return withTypedApiHeaders(capped instanceof Response ? capped : await handler(capped));
+};
 
 export { typedApi as GET, typedApi as POST, typedApiPreflight as OPTIONS };

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "secureMetadata" JSONB NOT NULL DEFAULT '{}';
