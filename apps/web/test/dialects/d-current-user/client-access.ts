@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CurrentUserEnv } from "./env";
-import { clientHeaders, getMe, knownError, patchMe, pngOfSize, TINY_PNG, USER_KEYS } from "./stack";
+import { clientHeaders, getMe, knownError, patchMe, pngOfSize, SIGN_IN_FACTS, TINY_PNG, USER_KEYS } from "./stack";
 
 export function describeClientAccess(env: CurrentUserEnv): void {
   const { app, storedUser, schemaMessage, teamOf } = env;
@@ -24,6 +24,7 @@ export function describeClientAccess(env: CurrentUserEnv): void {
         last_active_at_millis: row.lastActiveAt.getTime(),
         client_metadata: {},
         client_read_only_metadata: { provider: "email" },
+        ...SIGN_IN_FACTS,
       });
       expect(row.displayName).toBe("John Doe");
     });
@@ -91,7 +92,6 @@ export function describeClientAccess(env: CurrentUserEnv): void {
       const offending = [
         "client_read_only_metadata",
         "server_metadata",
-        "primary_email",
         "primary_email_verified",
         "primary_email_auth_enabled",
         "password",
