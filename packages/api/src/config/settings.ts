@@ -1,3 +1,5 @@
+import { DEFAULT_PROJECT_ID } from "@profilehub/validators";
+import { stackProjectIdOf } from "../auth/stack-project-id";
 import type { LoadedConfig } from "./index";
 
 export interface SettingsContext {
@@ -38,5 +40,7 @@ export function describeSettings(loaded: LoadedConfig, context: SettingsContext)
     ["email change", config.emailChangeConfirmation ? "waits for the mailed link" : "applied at once"],
     ["webhook timeout", `${config.webhookTimeoutMs} ms`],
     ["sign-in limit", config.loginRateLimit > 0 ? `${config.loginRateLimit} per account per 15 min` : "none"],
+    // Stack Auth's SDK requires a UUID project id: the one `default` answers to (README, "Stack Auth SDK").
+    ["Stack project id", `${stackProjectIdOf(DEFAULT_PROJECT_ID)} (project "${DEFAULT_PROJECT_ID}")`],
   ];
 }
