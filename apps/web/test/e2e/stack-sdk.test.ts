@@ -1,4 +1,4 @@
-import { StackClientApp } from "@stackframe/js";
+import { StackClientApp, StackServerApp } from "@stackframe/js";
 import { KnownErrors } from "@stackframe/stack-shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "./running-server";
@@ -8,6 +8,7 @@ const PROJECT_ID = "f7ae08d3-a03c-4e12-85e4-d72dd343f0df";
 /** Any publishable key is accepted (it is public in Stack too). */
 const PUBLISHABLE_KEY = "pck_profilehub_test";
 const PNG_URL = "https://example.com/avatar.png";
+const SERVER_KEY = "a-server-key-for-the-stack-sdk-test-0123456789";
 
 /**
  * Stack Auth's real SDK (`@stackframe/js` 2.8.108), unchanged, against `npm start`: only its
@@ -30,7 +31,7 @@ describe("Stack Auth's SDK (@stackframe/js 2.8.108) against a running server", (
   };
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ SERVER_API_KEY: SERVER_KEY });
   }, 300_000);
   afterAll(() => server?.stop());
 
@@ -156,6 +157,40 @@ describe("Stack Auth's SDK (@stackframe/js 2.8.108) against a running server", (
       tokenStore: { accessToken: "", refreshToken: "not-a-refresh-token" },
     });
     expect(await app.getUser()).toBeNull();
+  });
+
+  it("a server app reads a user by id and writes its server fields (GET/PATCH /api/v1/users/{id})", async () => {
+    const client = await signedUp("server-app@example.com");
+    const { id } = await client.getUser({ or: "throw" });
+    const serverApp = new StackServerApp({
+      baseUrl: server.baseUrl,
+      projectId: PROJECT_ID,
+      publishableClientKey: PUBLISHABLE_KEY,
+      secretServerKey: SERVER_KEY,
+      tokenStore: "memory",
+    });
+    const user = await serverApp.getUser(id);
+    expect(user).toMatchObject({ id, primaryEmail: "server-app@example.com", serverMetadata: {} });
+    await user!.update({ serverMetadata: { stripeId: "cus_1" }, clientReadOnlyMetadata: { plan: "pro" } });
+    await user!.setDisplayName("Set By Server");
+    expect(await serverApp.getUser(id)).toMatchObject({
+      displayName: "Set By Server",
+      serverMetadata: { stripeId: "cus_1" },
+      clientReadOnlyMetadata: { plan: "pro" },
+    });
+    // The user's own app sees the read-only metadata, never the server's.
+    const seen = await client.getUser({ or: "throw" });
+    expect(seen.clientReadOnlyMetadata).toEqual({ plan: "pro" });
+    expect(seen).not.toHaveProperty("serverMetadata");
+    expect(await serverApp.getUser("00000000-0000-4000-8000-000000000000")).toBeNull();
+    const wrongKey = new StackServerApp({
+      baseUrl: server.baseUrl,
+      projectId: PROJECT_ID,
+      publishableClientKey: PUBLISHABLE_KEY,
+      secretServerKey: "not-the-server-key",
+      tokenStore: "memory",
+    });
+    await expect(wrongKey.getUser(id)).rejects.toBeInstanceOf(KnownErrors.InvalidSecretServerKey);
   });
 
   it("every request the SDK sent was answered by a route of ProfileHub, none failed", () => {
