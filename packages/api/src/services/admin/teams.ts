@@ -5,7 +5,11 @@ import { appError } from "../../errors";
 
 export async function createTeam(db: Database, input: { projectId?: string | undefined; displayName: string }) {
   const projectId = input.projectId ?? DEFAULT_PROJECT_ID;
-  await db.project.upsert({ where: { id: projectId }, create: { id: projectId, name: projectId, stackProjectId: stackProjectIdOf(projectId) }, update: {} });
+  await db.project.upsert({
+    where: { id: projectId },
+    create: { id: projectId, name: projectId, stackProjectId: stackProjectIdOf(projectId) },
+    update: {},
+  });
   return db.team.create({
     data: { projectId, displayName: input.displayName },
     select: { id: true, displayName: true, projectId: true },
