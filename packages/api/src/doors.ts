@@ -65,14 +65,14 @@ const POLICIES: Record<Door, DoorPolicy> = {
     requiredInputs: ["firstName", "lastName", "email"],
     lettersOnlyNames: true,
   },
-  // Seed 003 (Stack Auth): client access writes Stack's client update schema; password changes
-  // sign every session out.
+  // Seed 003 (Stack Auth): client access writes Stack's client update schema (its SDK's
+  // `primary_email` included: applied at once, unverified); password changes sign every session out.
   "dialect-d": {
     ...NATIVE,
     requireCurrentPassword: false,
     emailChange: "immediate",
     passwordChangeRevokes: "all",
-    userInputs: ["displayName", "avatarUrl", "userMetadata", "selectedTeamId", "totpSecretBase64"],
+    userInputs: ["displayName", "avatarUrl", "userMetadata", "selectedTeamId", "totpSecretBase64", "email"],
   },
   "dialect-e": { ...NATIVE, requireCurrentPassword: false, emailChange: "immediate" },
 };

@@ -3,6 +3,7 @@ import { authRouter } from "./router/auth";
 import { mailboxListProcedure } from "./router/mailbox";
 import { meRouter } from "./router/me";
 import { sessionsRouter } from "./router/sessions";
+import { stackRouter } from "./router/stack";
 import { usersRouter } from "./router/users";
 import { webRouter } from "./router/web";
 import { createCallerFactory, router } from "./trpc";
@@ -15,6 +16,7 @@ export const appRouter = router({
   web: webRouter,
   mailbox: router({ list: mailboxListProcedure }),
   admin: adminRouter,
+  stack: stackRouter,
 });
 
 export type AppRouter = typeof appRouter;

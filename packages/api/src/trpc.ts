@@ -1,4 +1,5 @@
 import { initTRPC } from "@trpc/server";
+import { isStackProjectId, namesProject, stackProjectIdOf } from "./auth/stack-project-id";
 import type { CallerSession, Context } from "./context";
 import { unstorableInputIssues } from "@profilehub/validators";
 import { appError, describeError, validationError } from "./errors";
@@ -57,8 +58,11 @@ function refuseBadCredentials(ctx: Context): void {
   if (ctx.tokenFailure === "expired") throw appError("token_expired");
   if (ctx.tokenFailure === "invalid") throw appError("token_invalid");
   const session = ctx.session;
-  if (session && ctx.requestedProjectId !== null && session.projectId !== ctx.requestedProjectId) {
-    throw appError("project_mismatch", { expected: ctx.requestedProjectId, actual: session.projectId });
+  const named = ctx.requestedProjectId;
+  if (session && named !== null && !namesProject(named, session.projectId)) {
+    // Named by its Stack UUID: the token's project is reported the same way.
+    const actual = isStackProjectId(named) ? stackProjectIdOf(session.projectId) : session.projectId;
+    throw appError("project_mismatch", { expected: named, actual });
   }
 }
 

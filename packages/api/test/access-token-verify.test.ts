@@ -1,7 +1,8 @@
 import { createHash, createHmac } from "node:crypto";
-import { SignJWT } from "jose";
+import { decodeJwt, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { AccessTokens, accessTokenFailure } from "../src/auth/access-token";
+import { stackProjectIdOf } from "../src/auth/stack-project-id";
 
 // The synchronous HS256 verifier, claim by claim, against tokens made by jose with the same key.
 const SECRET = "unit-test secret of at least thirty-two characters";
@@ -81,5 +82,13 @@ describe("access-token verification", () => {
     }
     expect(await reason(await forge({ payload: { num: "7" } }))).toBe("invalid");
     expect(await reason(await forge({ payload: { sid: null } }))).toBe("invalid");
+  });
+
+  it("audience: the project's Stack UUID (what it signs) or the legacy 'profilehub'; any other is refused", async () => {
+    expect(decodeJwt(await tokens.sign(claims)).aud).toBe(stackProjectIdOf("default"));
+    expect(await reason(await forge({ payload: { aud: stackProjectIdOf("default") } }))).toBe("accepted");
+    expect(await reason(await forge({ payload: { aud: "profilehub" } }))).toBe("accepted");
+    expect(await reason(await forge({ payload: { aud: stackProjectIdOf("acme") } }))).toBe("invalid");
+    expect(await reason(await forge({ payload: { aud: "someone-else" } }))).toBe("invalid");
   });
 });

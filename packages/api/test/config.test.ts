@@ -141,6 +141,7 @@ describe("configuration", () => {
       "auth secret": "set (AUTH_SECRET)",
       "server key": "set (SERVER_API_KEY)",
       "metrics token": "set (METRICS_TOKEN)",
+      "Stack project id": 'f7ae08d3-a03c-4e12-85e4-d72dd343f0df (project "default")',
     });
     const text = JSON.stringify(rows);
     for (const secret of [...Object.values(secrets), "mail-password"]) expect(text).not.toContain(secret);

@@ -2,6 +2,7 @@ import { describeClientAccess } from "./d-current-user/client-access";
 import { useCurrentUserEnv } from "./d-current-user/env";
 import { describeStackHeaders } from "./d-current-user/headers";
 import { describeServerAccess } from "./d-current-user/server-access";
+import { describeStackAuthRoutes } from "./d-current-user/stack-auth-routes";
 import { describeTransport } from "./d-current-user/transport";
 import { describeWebhook } from "./d-current-user/webhook";
 
@@ -17,3 +18,4 @@ describeServerAccess(env);
 describeStackHeaders(env);
 describeWebhook(env);
 describeTransport(env);
+describeStackAuthRoutes(env);

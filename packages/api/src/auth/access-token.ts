@@ -1,10 +1,12 @@
 import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject, type webcrypto } from "node:crypto";
 import { SignJWT } from "jose";
+import { stackProjectIdOf } from "./stack-project-id";
 
 /** Access tokens live 15 minutes; refresh tokens keep the session going. */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 const ISSUER = "profilehub";
-const AUDIENCE = "profilehub";
+/** The audience of tokens signed before they carried Stack Auth's claims (still accepted). */
+const LEGACY_AUDIENCE = "profilehub";
 
 /** Claims carried by an access token (DESIGN §4). */
 export interface AccessClaims {
@@ -16,6 +18,40 @@ export interface AccessClaims {
   pid: string;
   /** Session id: checked against the sessions table on every request. */
   sid: string;
+}
+
+/**
+ * What Stack Auth's SDK reads from every access token (it checks them offline against its
+ * `accessTokenPayloadSchema`): one token format for every door. Unknown parts default to
+ * "nothing" (no name, no email, not verified, no team, signed up at issue time, no TOTP).
+ */
+export interface TokenProfile {
+  name: string | null;
+  email: string | null;
+  emailVerified: boolean;
+  selectedTeamId: string | null;
+  /** Milliseconds since the epoch. */
+  signedUpAt: number;
+  requiresTotpMfa: boolean;
+}
+
+/** Stack Auth's claims besides sub/iat/exp/iss/aud (`aud` is the project's Stack UUID, as in Stack). */
+function stackClaims(claims: AccessClaims, profile: Partial<TokenProfile>, issuedAt: number) {
+  return {
+    project_id: stackProjectIdOf(claims.pid),
+    branch_id: "main",
+    refresh_token_id: claims.sid,
+    role: "authenticated",
+    name: profile.name ?? null,
+    email: profile.email ?? null,
+    email_verified: profile.emailVerified ?? false,
+    selected_team_id: profile.selectedTeamId ?? null,
+    signed_up_at: Math.floor((profile.signedUpAt ?? issuedAt * 1000) / 1000),
+    is_anonymous: false,
+    is_restricted: false,
+    restricted_reason: null,
+    requires_totp_mfa: profile.requiresTotpMfa ?? false,
+  };
 }
 
 export type AccessTokenFailure = "expired" | "invalid";
@@ -54,7 +90,11 @@ function decodeJson(segment: string): Record<string, unknown> | null {
   }
 }
 
-const hasAudience = (aud: unknown) => aud === AUDIENCE || (Array.isArray(aud) && aud.includes(AUDIENCE));
+/** The project's Stack UUID (Stack's audience), or the legacy audience. */
+const hasAudience = (aud: unknown, pid: string) =>
+  aud === LEGACY_AUDIENCE ||
+  (Array.isArray(aud) && aud.includes(LEGACY_AUDIENCE)) ||
+  (typeof aud === "string" && aud === stackProjectIdOf(pid));
 
 /**
  * Signs (jose) and verifies HS256 access tokens with a key derived and imported once. Verification
@@ -81,13 +121,14 @@ export class AccessTokens {
     return this.ttlSeconds;
   }
 
-  async sign(claims: AccessClaims, now = Date.now()): Promise<string> {
+  async sign(claims: AccessClaims & { profile?: Partial<TokenProfile> }, now = Date.now()): Promise<string> {
     const issuedAt = Math.floor(now / 1000);
-    return new SignJWT({ num: claims.num, pid: claims.pid, sid: claims.sid })
+    const stack = stackClaims(claims, claims.profile ?? {}, issuedAt);
+    return new SignJWT({ num: claims.num, pid: claims.pid, sid: claims.sid, ...stack })
       .setProtectedHeader({ alg: "HS256", typ: "JWT" })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
+      .setAudience(stack.project_id)
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + this.ttlSeconds)
       .sign(await this.signingKey);
@@ -114,7 +155,8 @@ export class AccessTokens {
     if (!timingSafeEqual(expected, Buffer.from(signature, "base64url"))) throw new AccessTokenError("invalid");
 
     const payload = decodeJson(encodedPayload);
-    if (!payload || payload.iss !== ISSUER || !hasAudience(payload.aud)) throw new AccessTokenError("invalid");
+    if (!payload || payload.iss !== ISSUER || typeof payload.pid !== "string") throw new AccessTokenError("invalid");
+    if (!hasAudience(payload.aud, payload.pid)) throw new AccessTokenError("invalid");
     const { sub, num, pid, sid, exp, iat, nbf } = payload;
     if (typeof exp !== "number" || typeof iat !== "number") throw new AccessTokenError("invalid");
     const seconds = Math.floor(now / 1000);

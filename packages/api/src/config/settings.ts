@@ -1,4 +1,6 @@
 import { describeAbuseLimits } from "./abuse-limits";
+import { DEFAULT_PROJECT_ID } from "@profilehub/validators";
+import { stackProjectIdOf } from "../auth/stack-project-id";
 import type { LoadedConfig } from "./index";
 
 export interface SettingsContext {
@@ -40,5 +42,7 @@ export function describeSettings(loaded: LoadedConfig, context: SettingsContext)
     ["email change", config.emailChangeConfirmation ? "waits for the mailed link" : "applied at once"],
     ["webhook timeout", `${config.webhookTimeoutMs} ms`],
     ...describeAbuseLimits(config.abuseLimits),
+    // Stack Auth's SDK requires a UUID project id: the one `default` answers to (README, "Stack Auth SDK").
+    ["Stack project id", `${stackProjectIdOf(DEFAULT_PROJECT_ID)} (project "${DEFAULT_PROJECT_ID}")`],
   ];
 }

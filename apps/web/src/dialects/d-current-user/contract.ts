@@ -29,7 +29,7 @@ export const currentUserFields = defineFields({
   server_metadata: field("serverMetadata", `${SERVER_METADATA} Server access only.`, metadataSchema.nullable()),
   primary_email: field(
     "email",
-    "Primary email. Applied at once and marked unverified (unless primary_email_verified is true); a verification link is mailed to it. Server access only.",
+    "Primary email. Applied at once and marked unverified (unless primary_email_verified is true, server access only); a verification link is mailed to it.",
   ),
   primary_email_verified: field(
     "emailVerified",
@@ -88,11 +88,29 @@ export const stackUserSchema = z
       .describe("The time the user was last active (the number of milliseconds since epoch, January 1, 1970, UTC)"),
     client_metadata: jsonObject.describe(CLIENT_METADATA),
     client_read_only_metadata: jsonObject.describe(CLIENT_READ_ONLY_METADATA),
+    has_password: z.boolean().describe("Whether the user has a password"),
+    auth_with_email: z.boolean().describe("Whether the user can sign in with their primary email"),
+    oauth_providers: z.array(z.never()).describe("OAuth accounts: ProfileHub has none, always empty"),
+    requires_totp_mfa: z.boolean().describe("Whether sign-in requires a TOTP code (two-factor is on)"),
+    otp_auth_enabled: z.literal(false).describe("One-time-password (magic link) sign-in: not in ProfileHub"),
+    passkey_auth_enabled: z.literal(false).describe("Passkey sign-in: not in ProfileHub"),
+    is_anonymous: z.literal(false).describe("ProfileHub has no anonymous users"),
+    is_restricted: z.literal(false).describe("ProfileHub has no restricted users"),
+    restricted_reason: z.null(),
+    restricted_by_admin: z.literal(false),
+    restricted_by_admin_reason: z.null(),
   })
   .meta({ id: "StackCurrentUser" });
 
 export const stackServerUserSchema = stackUserSchema
-  .extend({ server_metadata: jsonObject.describe(SERVER_METADATA) })
+  .extend({
+    server_metadata: jsonObject.describe(SERVER_METADATA),
+    restricted_by_admin_private_details: z.null(),
+    country_code: z.null().describe("Not recorded by ProfileHub"),
+    risk_scores: z
+      .object({ sign_up: z.object({ bot: z.number().int(), free_trial_abuse: z.number().int() }) })
+      .describe("Not computed by ProfileHub: always 0"),
+  })
   .meta({ id: "StackCurrentUserWithServerAccess" });
 
 export const stackErrorSchema = z

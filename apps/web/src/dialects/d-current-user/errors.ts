@@ -98,11 +98,12 @@ const RENDER: Record<ErrorReason, Render> = {
   rate_limited: (error) => KnownErrors.rateLimited(error.message),
   unavailable: () => KnownErrors.serviceUnavailable(),
   internal: () => KnownErrors.internal(),
-  // Reasons this route cannot produce (other doors' refusals): Stack's nearest equivalents.
-  invalid_credentials: () => KnownErrors.invalidAccessToken(),
-  invalid_grant: () => KnownErrors.invalidAccessToken(),
-  totp_required: () => KnownErrors.invalidAccessToken(),
-  totp_invalid: () => KnownErrors.invalidAccessToken(),
+  // Stack's password sign-in and refresh grant (TOTP sign-in has no Stack flow here yet).
+  invalid_credentials: () => KnownErrors.emailPasswordMismatch(),
+  invalid_grant: () => KnownErrors.refreshTokenNotFoundOrExpired(),
+  totp_required: () => KnownErrors.invalidTotpCode(),
+  totp_invalid: () => KnownErrors.invalidTotpCode(),
+  // Reasons these routes cannot produce (other doors' refusals): Stack's nearest equivalents.
   email_token_invalid: (error, request) => KnownErrors.schemaError(request, [error.message]),
   forbidden: () => KnownErrors.userNotFound(),
   csrf_failed: () => KnownErrors.invalidAccessToken(),

@@ -110,6 +110,21 @@ export const KnownErrors = {
       team_id: teamId,
       user_id: userId,
     }),
+  emailPasswordMismatch: () => known(400, "EMAIL_PASSWORD_MISMATCH", "Wrong e-mail or password."),
+  refreshTokenNotFoundOrExpired: () =>
+    known(
+      401,
+      "REFRESH_TOKEN_NOT_FOUND_OR_EXPIRED",
+      "Refresh token not found for this project, or the session has expired/been revoked.",
+    ),
+  invalidOAuthClientIdOrSecret: (clientId: string | null) =>
+    known(
+      400,
+      "INVALID_OAUTH_CLIENT_ID_OR_SECRET",
+      "The OAuth client ID or secret is invalid. The client ID must be equal to the project ID (potentially with a hash and a branch ID), and the client secret must be a publishable client key.",
+      { client_id: clientId },
+    ),
+  invalidTotpCode: () => known(400, "INVALID_TOTP_CODE", "The TOTP code is invalid. Please try again."),
   // ProfileHub additions: situations Stack Auth has no known error for.
   userUpdateConflict: (message: string) => known(409, "USER_UPDATE_CONFLICT", message),
   userUpdateRejected: (message: string) => known(422, "USER_UPDATE_REJECTED", message),

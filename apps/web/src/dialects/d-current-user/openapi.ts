@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject, ZodOpenApiResponsesObject } from "zod-openapi";
 import { currentUserFields, stackErrorSchema, stackServerUserSchema, stackUserSchema } from "./contract";
+import { stackAuthPaths } from "./openapi-auth";
 
 const json = (schema: z.ZodType) => ({ "application/json": { schema } });
 const error = (description: string) => ({
@@ -51,7 +52,7 @@ export const currentUserPaths: ZodOpenApiPathsObject = {
       summary: "Update current user",
       security,
       description:
-        "Updates the currently authenticated user. Only the values provided will be updated. Client access may write display_name, profile_image_url, client_metadata, selected_team_id and totp_secret_base64; server access every field. Metadata objects are replaced. password and password_hash revoke all sessions, the caller's included.",
+        "Updates the currently authenticated user. Only the values provided will be updated. Client access may write display_name, profile_image_url, client_metadata, selected_team_id, totp_secret_base64 and primary_email; server access every field. Metadata objects are replaced. password and password_hash revoke all sessions, the caller's included.",
       requestParams: { header: headers },
       requestBody: { content: json(currentUserFields.schema) },
       responses: {
@@ -68,4 +69,5 @@ export const currentUserPaths: ZodOpenApiPathsObject = {
       },
     },
   },
+  ...stackAuthPaths,
 };

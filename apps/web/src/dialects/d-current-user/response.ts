@@ -14,7 +14,35 @@ function toStackTeam(team: NonNullable<UserView["selectedTeam"]>) {
   };
 }
 
-/** The user as documented: no more, no less; `server_metadata` only for server access. */
+/**
+ * What Stack's SDK reads besides the documented fields (its client read schema): how the user
+ * signs in. ProfileHub has passwords and TOTP; no OAuth providers, OTP (magic link) or passkey
+ * sign-in, anonymous or restricted users.
+ */
+function signInFacts(user: UserView) {
+  return {
+    has_password: user.hasPassword,
+    auth_with_email: user.emailAuthEnabled,
+    oauth_providers: [],
+    requires_totp_mfa: user.totpEnabled,
+    otp_auth_enabled: false,
+    passkey_auth_enabled: false,
+    is_anonymous: false,
+    is_restricted: false,
+    restricted_reason: null,
+    restricted_by_admin: false,
+    restricted_by_admin_reason: null,
+  };
+}
+
+/** What only Stack's server read schema has (ProfileHub computes no risk scores nor country). */
+const SERVER_FACTS = {
+  restricted_by_admin_private_details: null,
+  country_code: null,
+  risk_scores: { sign_up: { bot: 0, free_trial_abuse: 0 } },
+};
+
+/** The user as Stack's backend reads it: `server_metadata` and the server facts only for server access. */
 export function toStackUser(user: UserView, serverAccess: boolean) {
   return {
     id: user.id,
@@ -29,7 +57,8 @@ export function toStackUser(user: UserView, serverAccess: boolean) {
     last_active_at_millis: millis(user.lastActiveAt),
     client_metadata: user.userMetadata,
     client_read_only_metadata: user.appMetadata,
-    ...(serverAccess ? { server_metadata: user.serverMetadata ?? {} } : {}),
+    ...signInFacts(user),
+    ...(serverAccess ? { server_metadata: user.serverMetadata ?? {}, ...SERVER_FACTS } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CurrentUserEnv } from "./env";
-import { clientHeaders, getMe, knownError, patchMe, pngOfSize, TINY_PNG, USER_KEYS } from "./stack";
+import { clientHeaders, getMe, knownError, patchMe, pngOfSize, SIGN_IN_FACTS, TINY_PNG, USER_KEYS } from "./stack";
 
 export function describeClientAccess(env: CurrentUserEnv): void {
   const { app, storedUser, schemaMessage, teamOf } = env;
@@ -24,6 +24,7 @@ export function describeClientAccess(env: CurrentUserEnv): void {
         last_active_at_millis: row.lastActiveAt.getTime(),
         client_metadata: {},
         client_read_only_metadata: { provider: "email" },
+        ...SIGN_IN_FACTS,
       });
       expect(row.displayName).toBe("John Doe");
     });
@@ -91,7 +92,6 @@ export function describeClientAccess(env: CurrentUserEnv): void {
       const offending = [
         "client_read_only_metadata",
         "server_metadata",
-        "primary_email",
         "primary_email_verified",
         "primary_email_auth_enabled",
         "password",
@@ -225,6 +225,31 @@ export function describeClientAccess(env: CurrentUserEnv): void {
         expect(error.error).toContain(`  - body.${field}: `);
       }
       expect(error.error.split("\n")).toHaveLength(5);
+    });
+
+    it("primary_email (Stack's client update schema) is applied at once, unverified, with a verification mail", async () => {
+      const user = await app.signUp({ email: "client-old@example.com" });
+      const response = await patchMe(clientHeaders(user.accessToken), { primary_email: "client-new@example.com" });
+      expect(response.json).toMatchObject({ primary_email: "client-new@example.com", primary_email_verified: false });
+      expect((await storedUser(user.id)).email).toBe("client-new@example.com");
+      const mail = await env.smtp.waitForMail((received) => received.to.includes("client-new@example.com"));
+      expect(mail.text).toContain("/api/auth/verify-email?token=");
+    });
+
+    it("otp_auth_enabled / passkey_auth_enabled false change nothing; true is refused (ProfileHub has neither)", async () => {
+      const user = await app.signUp();
+      const off = await patchMe(clientHeaders(user.accessToken), {
+        display_name: "Off",
+        otp_auth_enabled: false,
+        passkey_auth_enabled: false,
+      });
+      expect(off.json).toMatchObject({ display_name: "Off", otp_auth_enabled: false, passkey_auth_enabled: false });
+      const on = knownError(
+        await patchMe(clientHeaders(user.accessToken), { passkey_auth_enabled: true }),
+        400,
+        "SCHEMA_ERROR",
+      );
+      expect(on.error).toContain("body contains unknown properties: passkey_auth_enabled");
     });
   });
 }

@@ -37,6 +37,9 @@ export function describeServerAccess(env: CurrentUserEnv): void {
         primary_email_auth_enabled: true,
         selected_team_id: team.id,
         selected_team: { id: team.id, display_name: "Team A" },
+        has_password: true,
+        requires_totp_mfa: true,
+        risk_scores: { sign_up: { bot: 0, free_trial_abuse: 0 } },
       });
       const row = await storedUser(user.id);
       expect(row).toMatchObject({ appMetadata: { plan: "pro" }, serverMetadata: { stripeId: "cus_123" } });

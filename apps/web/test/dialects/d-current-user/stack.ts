@@ -24,8 +24,24 @@ export const patchMe = (headers: Record<string, string>, body: unknown): Promise
   call(route, "PATCH", PATH, { headers, body });
 export const getMe = (headers: Record<string, string>): Promise<CallResult> => call(route, "GET", PATH, { headers });
 
-/** Every key of the documented response, sorted (server_metadata only with server access). */
+/** What Stack's SDK reads besides the documented fields (its client read schema), with ProfileHub's values. */
+export const SIGN_IN_FACTS = {
+  auth_with_email: true,
+  has_password: true,
+  is_anonymous: false,
+  is_restricted: false,
+  oauth_providers: [],
+  otp_auth_enabled: false,
+  passkey_auth_enabled: false,
+  requires_totp_mfa: false,
+  restricted_by_admin: false,
+  restricted_by_admin_reason: null,
+  restricted_reason: null,
+};
+
+/** Every key of the response, sorted (server_metadata and the server facts only with server access). */
 export const USER_KEYS = [
+  ...Object.keys(SIGN_IN_FACTS),
   "client_metadata",
   "client_read_only_metadata",
   "display_name",
@@ -38,8 +54,14 @@ export const USER_KEYS = [
   "selected_team",
   "selected_team_id",
   "signed_up_at_millis",
-];
-export const SERVER_USER_KEYS = [...USER_KEYS, "server_metadata"].sort();
+].sort();
+export const SERVER_USER_KEYS = [
+  ...USER_KEYS,
+  "server_metadata",
+  "restricted_by_admin_private_details",
+  "country_code",
+  "risk_scores",
+].sort();
 
 /** Asserts a Stack known error: status, body `{code, details?, error}` and the `x-stack-known-error` header. */
 export function knownError(response: CallResult, status: number, code: string): { error: string; details?: any } {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { updateUser } from "../../services/users/update-user";
 import { callerProcedure } from "../../trpc";
 import { updateUserDeps, updateUserRequest } from "../update-request";
-import { projectScope, toUserRef, userRefInputSchema } from "./user-ref";
+import { resolvedProjectScope, toUserRef, userRefInputSchema } from "./user-ref";
 
 const changesSchema = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
 
@@ -14,7 +14,8 @@ const changesSchema = z.record(z.string(), z.object({ from: z.unknown(), to: z.u
 export const usersUpdateProcedure = callerProcedure
   .input(userRefInputSchema.extend({ changes: userUpdateInputSchema }))
   .output(z.object({ user: userViewSchema, changes: changesSchema }))
-  .mutation(({ ctx, input }) => {
+  .mutation(async ({ ctx, input }) => {
     const target = toUserRef(input);
-    return updateUser(updateUserDeps(ctx), updateUserRequest(ctx, target, projectScope(ctx, input), input.changes));
+    const scope = await resolvedProjectScope(ctx, input);
+    return updateUser(updateUserDeps(ctx), updateUserRequest(ctx, target, scope, input.changes));
   });

@@ -1,7 +1,9 @@
 import { fails } from "@profilehub/validators";
 import { z } from "zod";
 import type { Context } from "../../context";
+import { isStackProjectId } from "../../auth/stack-project-id";
 import { invalidField } from "../../errors";
+import { projectNamed } from "../../services/projects/stack-project";
 import type { UserRef } from "../../services/database/sql";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,4 +38,10 @@ export function toUserRef(input: UserRefInput): UserRef {
 /** Users only ever see their own project; server access may look anywhere unless scoped. */
 export function projectScope(ctx: Context, input: UserRefInput): string | null {
   return input.projectId ?? ctx.session?.projectId ?? null;
+}
+
+/** The same, with a project named by its Stack UUID (Stack's server requests) found by that UUID. */
+export async function resolvedProjectScope(ctx: Context, input: UserRefInput): Promise<string | null> {
+  const scope = projectScope(ctx, input);
+  return scope !== null && isStackProjectId(scope) ? projectNamed(ctx.db, scope) : scope;
 }

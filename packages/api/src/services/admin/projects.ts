@@ -1,5 +1,6 @@
 import type { Database } from "@profilehub/db";
 import type { ProjectUpsertInput, ProjectView } from "@profilehub/validators";
+import { stackProjectIdOf } from "../../auth/stack-project-id";
 import type { SecretBox } from "../../crypto/secret-box";
 
 type WebhookColumns = { webhookUrl: string | null; webhookSecretEncrypted: string | null };
@@ -29,7 +30,12 @@ export async function upsertProject(
   const hooks = webhookColumns(input, secretBox);
   const project = await db.project.upsert({
     where: { id: input.projectId },
-    create: { id: input.projectId, name: input.name ?? input.projectId, ...hooks },
+    create: {
+      id: input.projectId,
+      name: input.name ?? input.projectId,
+      stackProjectId: stackProjectIdOf(input.projectId),
+      ...hooks,
+    },
     update: { ...(input.name !== undefined && { name: input.name }), ...hooks },
     select: { id: true, name: true, webhookUrl: true },
   });

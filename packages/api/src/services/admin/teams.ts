@@ -1,10 +1,15 @@
 import type { Database } from "@profilehub/db";
 import { DEFAULT_PROJECT_ID } from "@profilehub/validators";
+import { stackProjectIdOf } from "../../auth/stack-project-id";
 import { appError } from "../../errors";
 
 export async function createTeam(db: Database, input: { projectId?: string | undefined; displayName: string }) {
   const projectId = input.projectId ?? DEFAULT_PROJECT_ID;
-  await db.project.upsert({ where: { id: projectId }, create: { id: projectId, name: projectId }, update: {} });
+  await db.project.upsert({
+    where: { id: projectId },
+    create: { id: projectId, name: projectId, stackProjectId: stackProjectIdOf(projectId) },
+    update: {},
+  });
   return db.team.create({
     data: { projectId, displayName: input.displayName },
     select: { id: true, displayName: true, projectId: true },

@@ -3,6 +3,7 @@ import type { UserView } from "@profilehub/validators";
 import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
 import { hashPassword } from "../../auth/passwords";
 import type { LimitRule } from "../../config/abuse-limits";
+import { stackProjectIdOf } from "../../auth/stack-project-id";
 import type { ClientInfo } from "../../context";
 import { conflictError } from "../../errors";
 import { enforceLimits } from "../abuse/abuse-limits";
@@ -71,7 +72,9 @@ export async function signUp(
   try {
     rows = await db.$queryRaw`
       WITH project AS (
-        INSERT INTO projects (id, name) VALUES (${request.projectId}, ${request.projectId}) ON CONFLICT (id) DO NOTHING
+        INSERT INTO projects (id, name, "stackProjectId")
+        VALUES (${request.projectId}, ${request.projectId}, ${stackProjectIdOf(request.projectId)}::uuid)
+        ON CONFLICT (id) DO NOTHING
       ), created AS (
         INSERT INTO users ("projectId", email, "passwordHash", "appMetadata")
         VALUES (${request.projectId}, ${request.email}, ${passwordHash}, '{"provider":"email"}'::jsonb)

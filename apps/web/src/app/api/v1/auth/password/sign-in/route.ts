@@ -1,0 +1,8 @@
+import { currentUserDoor } from "@/dialects/d-current-user/door";
+import { passwordSignIn } from "@/dialects/d-current-user/auth-handlers";
+import { routeMethods } from "@/server/http/route-methods";
+
+/** Dialect D: Stack Auth's password sign-in (what its SDK's credential calls send). */
+const route = routeMethods(currentUserDoor, { POST: passwordSignIn });
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route;

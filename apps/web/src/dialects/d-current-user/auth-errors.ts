@@ -1,0 +1,32 @@
+import { errorInfo, type ErrorInfo } from "@/server/http/error-info";
+import type { Issue } from "@profilehub/validators";
+import { toStackError } from "./errors";
+import { KnownErrors, stackErrorResponse, type StackError } from "./known-errors";
+
+/** The names Stack's auth requests give the router's inputs (the project comes from a header or `client_id`). */
+const REQUEST_NAMES: Record<string, string> = {
+  email: "body.email",
+  password: "body.password",
+  refreshToken: "body.refresh_token",
+  projectId: "headers.x-stack-project-id",
+};
+
+const line = (issue: Issue) => `${REQUEST_NAMES[issue.path] ?? `body.${issue.path}`}: ${issue.message}`;
+
+/** Validation of Stack's auth requests: its dedicated password errors, else SCHEMA_ERROR with every problem. */
+function authValidationError(error: ErrorInfo, request: Request): StackError {
+  const [only, ...others] = error.issues;
+  if (only && others.length === 0 && only.path === "password") {
+    if (only.code === "too_short") return KnownErrors.passwordTooShort(only.params.minimum);
+    if (only.code === "too_long") return KnownErrors.passwordTooLong(only.params.maximum);
+  }
+  return KnownErrors.schemaError(request, error.issues.length ? error.issues.map(line) : [error.message]);
+}
+
+/** A failure of Stack's sign-in, sign-up or refresh grant, as Stack's backend reports it. */
+export function authFailed(error: unknown, request: Request, requestId: string, email?: unknown): Response {
+  const info = errorInfo(error, requestId);
+  const stackError =
+    info.reason === "validation" ? authValidationError(info, request) : toStackError(info, request, { email });
+  return stackErrorResponse(stackError, request);
+}

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { currentUserFields, stackErrorSchema, stackServerUserSchema, stackUserSchema } from "./contract";
+
+const json = (schema: z.ZodType) => ({ "application/json": { schema } });
+const error = (description: string) => ({
+  description,
+  headers: z.object({ "x-stack-known-error": z.string().describe("The error's code") }),
+  content: json(stackErrorSchema),
+});
+const TAGS = ["D — current user (seed 003)"];
+
+const stackHeaders = z.object({
+  "x-stack-project-id": z.string().describe("The project: its id or its Stack UUID"),
+  "x-stack-access-type": z.enum(["client", "server"]).describe("client, or server with the secret server key"),
+  "x-stack-access-token": z.string().optional().describe("A user's access token"),
+  "x-stack-secret-server-key": z.string().optional().describe("SERVER_API_KEY; required with access type server"),
+});
+const credentials = z.object({ email: z.string(), password: z.string() }).meta({ id: "StackCredentials" });
+const tokens = z
+  .object({ access_token: z.string(), refresh_token: z.string(), user_id: z.uuid() })
+  .meta({ id: "StackTokens" });
+const grant = z
+  .object({
+    grant_type: z.literal("refresh_token"),
+    refresh_token: z.string(),
+    client_id: z.string().describe("The project: its id or its Stack UUID"),
+    client_secret: z.string().optional().describe("The publishable client key (not checked)"),
+  })
+  .meta({ id: "StackRefreshGrant" });
+const granted = z
+  .object({
+    access_token: z.string(),
+    refresh_token: z.string().describe("The same refresh token: Stack does not rotate it"),
+    token_type: z.literal("Bearer"),
+    expires_in: z.number().int(),
+  })
+  .meta({ id: "StackRefreshedTokens" });
+const user = { description: "The user", content: json(z.union([stackUserSchema, stackServerUserSchema])) };
+const userId = z.object({ userId: z.uuid().describe("The user's id") });
+
+const password = (summary: string, errors: string) => ({
+  tags: TAGS,
+  summary,
+  requestParams: { header: stackHeaders },
+  requestBody: { content: json(credentials) },
+  responses: { 200: { description: "Signed in", content: json(tokens) }, 400: error(errors) },
+});
+
+/** Dialect D: what Stack Auth's SDK calls besides `/users/me`. */
+export const stackAuthPaths: ZodOpenApiPathsObject = {
+  "/api/v1/auth/password/sign-in": {
+    post: password("Sign in with email and password", "EMAIL_PASSWORD_MISMATCH, SCHEMA_ERROR, INVALID_TOTP_CODE"),
+  },
+  "/api/v1/auth/password/sign-up": {
+    post: password(
+      "Sign up with email and password",
+      "PASSWORD_TOO_SHORT, SCHEMA_ERROR (409: USER_EMAIL_ALREADY_EXISTS)",
+    ),
+  },
+  "/api/v1/auth/oauth/token": {
+    post: {
+      tags: TAGS,
+      summary: "Refresh an access token (OAuth refresh grant)",
+      requestBody: { content: { "application/x-www-form-urlencoded": { schema: grant } } },
+      responses: {
+        200: { description: "A new access token", content: json(granted) },
+        400: error("SCHEMA_ERROR (grant_type), INVALID_OAUTH_CLIENT_ID_OR_SECRET (no client_id)"),
+        401: error("REFRESH_TOKEN_NOT_FOUND_OR_EXPIRED"),
+      },
+    },
+  },
+  "/api/v1/users/{userId}": {
+    get: {
+      tags: TAGS,
+      summary: "Get a user by id",
+      requestParams: { header: stackHeaders, path: userId },
+      responses: { 200: user, 401: error("INVALID_SECRET_SERVER_KEY, …"), 404: error("USER_NOT_FOUND") },
+    },
+    patch: {
+      tags: TAGS,
+      summary: "Update a user by id",
+      description: "The fields and rules of PATCH /api/v1/users/me; server access reaches any user of the project.",
+      requestParams: { header: stackHeaders, path: userId },
+      requestBody: { content: json(currentUserFields.schema) },
+      responses: { 200: user, 400: error("SCHEMA_ERROR, …"), 404: error("USER_NOT_FOUND") },
+    },
+  },
+};

@@ -1,0 +1,26 @@
+import { appError } from "../../errors";
+import { accessTokenFor } from "../../services/auth/issue-tokens";
+import { refreshInPlace } from "../../services/sessions/refresh-in-place";
+import { readAuthenticatedUser } from "../../services/users/read-user";
+import { publicProcedure } from "../../trpc";
+import { stackRefreshSchema, stackTokensSchema } from "./schemas";
+
+/**
+ * Stack Auth's refresh grant (`POST /api/v1/auth/oauth/token`): a new access token for the same
+ * refresh token, which stays valid (Stack does not rotate). The token must be of a user of the
+ * project named by `client_id`; anything else is an invalid grant.
+ */
+export const stackRefreshProcedure = publicProcedure
+  .input(stackRefreshSchema)
+  .output(stackTokensSchema)
+  .mutation(async ({ ctx, input }) => {
+    const refreshed = await refreshInPlace(ctx.db, input.refreshToken, input.projectId);
+    if (!refreshed) throw appError("invalid_grant", { failure: "unknown" });
+    const user = await readAuthenticatedUser(ctx.db, refreshed.userId);
+    return {
+      accessToken: await accessTokenFor(ctx.tokens, user, refreshed.sessionId),
+      refreshToken: input.refreshToken,
+      userId: user.id,
+      expiresIn: ctx.tokens.expiresIn,
+    };
+  });

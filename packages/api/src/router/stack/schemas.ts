@@ -1,0 +1,28 @@
+import { emailSchema, fails, passwordSchema, PASSWORD_MAX_LENGTH, projectIdSchema } from "@profilehub/validators";
+import { z } from "zod";
+
+/** Stack Auth's minimum password length (its `PASSWORD_TOO_SHORT` says 8). */
+export const STACK_PASSWORD_MIN_LENGTH = 8;
+
+/** What Stack's SDK sends to sign in: the project (its id or Stack UUID, from the request's header). */
+export const stackSignInSchema = z.strictObject({
+  projectId: projectIdSchema,
+  email: emailSchema,
+  password: z.string(fails("invalid_type")).min(1, fails("required")).max(PASSWORD_MAX_LENGTH, fails("too_long")),
+});
+
+export const stackSignUpSchema = stackSignInSchema.extend({ password: passwordSchema(STACK_PASSWORD_MIN_LENGTH) });
+
+export const stackRefreshSchema = z.strictObject({
+  /** The OAuth `client_id`: Stack's SDK sends its project id. */
+  projectId: projectIdSchema,
+  refreshToken: z.string(fails("invalid_type")).min(1, fails("required")).max(512, fails("too_long")),
+});
+
+/** Stack's sign-in and sign-up answer; the refresh grant's is built by the door from the same. */
+export const stackTokensSchema = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  userId: z.uuid(),
+  expiresIn: z.number().int(),
+});
