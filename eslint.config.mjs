@@ -67,6 +67,9 @@ export default tseslint.config(
       "apps/web/src/instrumentation.ts",
       // The benchmark's switch for its floor routes (set by `npm run bench` only).
       "apps/web/src/server/bench/enabled.ts",
+      // NODE_ENV only, inlined by Next at build time (development CSP).
+      "apps/web/src/proxy.ts",
+      "apps/web/src/app/docs/route.ts",
       "apps/cli/src/**",
     ],
     rules: {

@@ -34,7 +34,9 @@ export const metadataSchema = z
       .record(metadataKey, z.json(), fails("invalid_type"))
       .refine((value) => unstorableInputIssues(value).length === 0, fails("invalid_characters"))
       .refine(withinSize, fails("metadata_too_large", { maximumKb: METADATA_MAX_BYTES / 1024 })),
-  ) as unknown as z.ZodType<JsonObject, JsonObject>;
+  )
+  // In the OpenAPI document: an object of any JSON values (the depth check above starts from unknown).
+  .meta({ override: { type: "object", additionalProperties: {} } }) as unknown as z.ZodType<JsonObject, JsonObject>;
 
 /**
  * A top-level merge patch: each key is set to its value, and a key whose value is `null` is

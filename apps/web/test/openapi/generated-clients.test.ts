@@ -97,6 +97,6 @@ describe("the OpenAPI document, as client generators use it", () => {
     body: { display_name: 42 },
   });`),
     );
-    expect(bad).toHaveLength(2);
+    expect(bad, bad.join("\n")).toHaveLength(2);
   });
 });

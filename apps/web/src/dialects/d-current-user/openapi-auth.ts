@@ -39,9 +39,13 @@ const granted = z
 const user = { description: "The user", content: json(z.union([stackUserSchema, stackServerUserSchema])) };
 const userId = z.object({ userId: z.uuid().describe("The user's id") });
 
+/** The user's own token, or the server key (server access reaches any user of the project). */
+const userSecurity: Record<string, string[]>[] = [{ stackAccessToken: [] }, { stackServerKey: [] }];
+
 const password = (summary: string, errors: string) => ({
   tags: TAGS,
   summary,
+  security: [],
   requestParams: { header: stackHeaders },
   requestBody: { content: json(credentials) },
   responses: { 200: { description: "Signed in", content: json(tokens) }, 400: error(errors) },
@@ -62,6 +66,7 @@ export const stackAuthPaths: ZodOpenApiPathsObject = {
     post: {
       tags: TAGS,
       summary: "Refresh an access token (OAuth refresh grant)",
+      security: [],
       requestBody: { content: { "application/x-www-form-urlencoded": { schema: grant } } },
       responses: {
         200: { description: "A new access token", content: json(granted) },
@@ -74,12 +79,14 @@ export const stackAuthPaths: ZodOpenApiPathsObject = {
     get: {
       tags: TAGS,
       summary: "Get a user by id",
+      security: userSecurity,
       requestParams: { header: stackHeaders, path: userId },
       responses: { 200: user, 401: error("INVALID_SECRET_SERVER_KEY, …"), 404: error("USER_NOT_FOUND") },
     },
     patch: {
       tags: TAGS,
       summary: "Update a user by id",
+      security: userSecurity,
       description: "The fields and rules of PATCH /api/v1/users/me; server access reaches any user of the project.",
       requestParams: { header: stackHeaders, path: userId },
       requestBody: { content: json(currentUserFields.schema) },
