@@ -67,7 +67,9 @@ describe("auth.recover + auth.reset (forgot password)", () => {
 
     const again = await failure(auth().reset({ token, password: "yet another secret" }));
     expect(again).toMatchObject({ code: "BAD_REQUEST", reason: "email_token_invalid" });
-    const audit = await app.database.db.auditEvent.findMany({ where: { userId: user.id, action: "user.password_reset" } });
+    const audit = await app.database.db.auditEvent.findMany({
+      where: { userId: user.id, action: "user.password_reset" },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ door: "auth", actorUserId: user.id });
     const [alert] = await mails(user.id, "password_reset_alert");
