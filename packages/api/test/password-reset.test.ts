@@ -71,7 +71,11 @@ describe("auth.recover + auth.reset (forgot password)", () => {
       where: { userId: user.id, action: "user.password_reset" },
     });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ door: "auth", actorUserId: user.id });
+    expect(audit[0]).toMatchObject({
+      door: "auth",
+      actorUserId: user.id,
+      changes: { password: { from: "[redacted]", to: "[redacted]" } },
+    });
     const [alert] = await mails(user.id, "password_reset_alert");
     expect(alert).toMatchObject({ to: user.email, subject: "Your password was reset" });
   });

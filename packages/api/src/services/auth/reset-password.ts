@@ -32,7 +32,10 @@ export async function resetPassword(
     door: request.door,
     requestId: request.requestId,
     action: "user.password_reset",
-    changes: Prisma.sql`jsonb_build_object('password', jsonb_build_object('from', null, 'to', null))`,
+    // As a password change reads in the audit log: a secret field, redacted.
+    changes: Prisma.sql`jsonb_build_object('password',
+      jsonb_build_object('from', CASE WHEN had_password THEN '"[redacted]"'::jsonb ELSE 'null'::jsonb END,
+        'to', '"[redacted]"'::jsonb))`,
     from: Prisma.sql`updated`,
   });
   const alert = outboxInsert({
@@ -45,10 +48,13 @@ export async function resetPassword(
   const rows = await db.$queryRaw<{ userId: string; email: string }[]>`
     WITH link AS (
       UPDATE email_tokens t SET "usedAt" = now() WHERE ${LIVE_LINK(tokenHash)} RETURNING t."userId", t.email
+    ), target AS (
+      SELECT u.id, u."passwordHash" IS NOT NULL AS had_password FROM users u, link
+      WHERE u.id = link."userId" FOR UPDATE
     ), updated AS (
       UPDATE users u SET "passwordHash" = ${passwordHash}, "updatedAt" = now()
-      FROM link WHERE u.id = link."userId" AND u.email = link.email
-      RETURNING u.id, u.email
+      FROM link, target WHERE u.id = link."userId" AND u.id = target.id AND u.email = link.email
+      RETURNING u.id, u.email, target.had_password
     ), spent AS (
       UPDATE email_tokens t SET "usedAt" = now() FROM updated
       WHERE t."userId" = updated.id AND t.purpose = ${RESET_PASSWORD_PURPOSE}
