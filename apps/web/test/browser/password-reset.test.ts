@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillSignIn, newPage, PASSWORD, signUp, useBrowserSuite } from "./helpers";
+import { fillSignIn, newPage, PASSWORD, screenshotPath, signUp, useBrowserSuite } from "./helpers";
 
 // "Forgot password?" end to end, in real Chromium against `npm start` (one server for the file).
 const suite = useBrowserSuite();
@@ -19,6 +19,7 @@ describe("password reset", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Forgot password?");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Forgot your password?" }).waitFor();
+    await page.screenshot({ path: screenshotPath("forgot-password-desktop-light") });
     await page.keyboard.type(owner.email.toUpperCase());
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Check your inbox" }).waitFor();
@@ -41,12 +42,14 @@ describe("password reset", () => {
 
     await page.goto(link!);
     await page.getByRole("heading", { level: 1, name: "Choose a new password" }).waitFor();
+    await page.screenshot({ path: screenshotPath("reset-password-desktop-light") });
     await page.getByLabel("New password").fill("short");
     await page.getByRole("button", { name: "Set the new password" }).click();
     expect(await page.getByLabel("New password").getAttribute("aria-invalid")).toBe("true");
     await page.getByLabel("New password").fill(NEW_PASSWORD);
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Password changed" }).waitFor();
+    await page.screenshot({ path: screenshotPath("reset-password-done-desktop-light") });
 
     // The link works once.
     await page.goto(link!);
@@ -72,6 +75,10 @@ describe("password reset", () => {
     await page.goto("/sign-in");
     await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
     await page.getByRole("heading", { level: 1, name: "Mot de passe oublié ?" }).waitFor();
+    await page.getByLabel("E-mail").fill("ada@example.com");
+    await page.getByRole("button", { name: "Envoyer le lien" }).click();
+    await page.getByRole("heading", { level: 1, name: "Consultez votre boîte de réception" }).waitFor();
+    await page.screenshot({ path: screenshotPath("forgot-password-desktop-light-fr-sent") });
     await page.goto("/reset-password");
     await page.getByText("Cette page demande le lien reçu par e-mail.").waitFor();
     await page.getByRole("link", { name: "Demander un nouveau lien" }).waitFor();
