@@ -15,8 +15,9 @@ export const RESET_PASSWORD_PURPOSE = "reset_password";
 /**
  * Mails a single-use reset link (1 hour) to the account with this address in the project, if
  * there is one that signs in by password. The caller learns nothing: unknown addresses, accounts
- * without email sign-in and rate-limited addresses return the same way. Only the token's hash
- * is stored; the link and the mail are written in one statement.
+ * without email sign-in and rate-limited addresses return the same way (and, but for the rate
+ * limit, after the same queries). Only the token's hash is stored; the link and the mail are
+ * written in one statement.
  */
 export async function requestPasswordReset(
   db: Database,
@@ -28,9 +29,9 @@ export async function requestPasswordReset(
   const [user] = await db.$queryRaw<{ id: string; locale: string }[]>`
     SELECT id, locale FROM users
     WHERE "projectId" = ${request.projectId} AND email = ${request.email} AND "emailAuthEnabled"`;
-  if (!user) return;
+  // Unknown addresses take the same steps (the statement then writes nothing): no timing tell.
   const token = newOpaqueToken();
-  const locale: Locale = user.locale === "fr" ? "fr" : "en";
+  const locale: Locale = user?.locale === "fr" ? "fr" : "en";
   const target = Prisma.sql`target`;
   const link = emailTokenInsert({
     userId: Prisma.sql`id`,
@@ -49,7 +50,7 @@ export async function requestPasswordReset(
   });
   await db.$executeRaw`
     WITH target AS (
-      SELECT id, email FROM users WHERE id = ${user.id}::uuid AND email = ${request.email}
+      SELECT id, email FROM users WHERE id = ${user?.id ?? null}::uuid AND email = ${request.email}
     ), link AS (${link}), mail AS (${queued})
     SELECT 1`;
 }
