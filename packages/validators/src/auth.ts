@@ -56,3 +56,17 @@ export const tokenResponseSchema = z.object({
   expiresIn: z.number().int(),
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+/** `auth.recover`: mail a password-reset link to this address, if it has an account. */
+export const recoverInputSchema = z.strictObject({
+  email: emailSchema,
+  projectId: projectIdSchema.optional(),
+});
+export type RecoverInput = z.input<typeof recoverInputSchema>;
+
+/** `auth.reset`: the mailed link's token and the new password (the same rules as a change). */
+export const resetInputSchema = z.strictObject({
+  token: z.string(fails("invalid_type")).min(1, fails("required")).max(512, fails("too_long")),
+  password: passwordSchema(),
+});
+export type ResetInput = z.input<typeof resetInputSchema>;

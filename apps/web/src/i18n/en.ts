@@ -93,6 +93,7 @@ export const en = {
       "user.update": "Account updated",
       "user.signup": "Account created",
       "user.email_verified": "Email address verified",
+      "user.password_reset": "Password reset",
     } as Record<string, string>,
     doors: {
       web: "Settings app",
@@ -155,6 +156,7 @@ export const en = {
       totpSubmit: "Verify and sign in",
       totpInvalid: "This code is wrong or was already used. Wait for the next one.",
       back: "Use another account",
+      forgotLink: "Forgot password?",
     },
     signUp: {
       title: "Create your account",
@@ -163,6 +165,26 @@ export const en = {
       haveAccount: "Already have an account?",
       signInLink: "Sign in",
       passwordHint: "At least 8 characters.",
+    },
+    forgot: {
+      title: "Forgot your password?",
+      description: "Enter the email address of your account and we will mail you a link to choose a new password.",
+      submit: "Send the link",
+      sentTitle: "Check your inbox",
+      sent: (email: string) =>
+        `If an account uses ${email}, a link to reset its password is on its way. It works once and expires in 1 hour.`,
+      back: "Back to sign in",
+    },
+    reset: {
+      title: "Choose a new password",
+      description: "Every device signed in to your account will be signed out.",
+      password: "New password",
+      submit: "Set the new password",
+      missingToken: "This page needs the link from the reset mail. Ask for a new one.",
+      askAgain: "Ask for a new link",
+      doneTitle: "Password changed",
+      done: "Your password was reset and every session signed out. Sign in with the new password.",
+      signIn: "Sign in",
     },
   },
   verifyEmail: {

@@ -91,6 +91,7 @@ export const fr: Messages = {
       "user.update": "Compte modifié",
       "user.signup": "Compte créé",
       "user.email_verified": "Adresse e-mail vérifiée",
+      "user.password_reset": "Mot de passe réinitialisé",
     },
     doors: {
       web: "Application des paramètres",
@@ -153,6 +154,7 @@ export const fr: Messages = {
       totpSubmit: "Vérifier et se connecter",
       totpInvalid: "Ce code est incorrect ou a déjà servi. Attendez le suivant.",
       back: "Utiliser un autre compte",
+      forgotLink: "Mot de passe oublié ?",
     },
     signUp: {
       title: "Créer votre compte",
@@ -161,6 +163,27 @@ export const fr: Messages = {
       haveAccount: "Vous avez déjà un compte ?",
       signInLink: "Se connecter",
       passwordHint: "Au moins 8 caractères.",
+    },
+    forgot: {
+      title: "Mot de passe oublié ?",
+      description:
+        "Saisissez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.",
+      submit: "Envoyer le lien",
+      sentTitle: "Consultez votre boîte de réception",
+      sent: (email: string) =>
+        `Si un compte utilise ${email}, un lien pour réinitialiser son mot de passe est en route. Il ne sert qu’une fois et expire dans 1 heure.`,
+      back: "Retour à la connexion",
+    },
+    reset: {
+      title: "Choisir un nouveau mot de passe",
+      description: "Tous les appareils connectés à votre compte seront déconnectés.",
+      password: "Nouveau mot de passe",
+      submit: "Enregistrer le mot de passe",
+      missingToken: "Cette page demande le lien reçu par e-mail. Demandez-en un nouveau.",
+      askAgain: "Demander un nouveau lien",
+      doneTitle: "Mot de passe modifié",
+      done: "Votre mot de passe a été réinitialisé et toutes les sessions fermées. Connectez-vous avec le nouveau mot de passe.",
+      signIn: "Se connecter",
     },
   },
   verifyEmail: {

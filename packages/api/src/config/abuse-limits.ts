@@ -14,6 +14,7 @@ export const ABUSE_LIMIT_KINDS = [
   "sign-up-ip",
   "current-password",
   "verification-resend",
+  "password-recover",
 ] as const;
 export type AbuseLimitKind = (typeof ABUSE_LIMIT_KINDS)[number];
 

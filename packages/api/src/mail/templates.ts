@@ -7,7 +7,7 @@ export interface RenderedMail {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-function render(subject: string, paragraphs: string[], link?: { label: string; url: string }): RenderedMail {
+export function render(subject: string, paragraphs: string[], link?: { label: string; url: string }): RenderedMail {
   const textParts = [...paragraphs];
   if (link) textParts.splice(1, 0, `${link.label}: ${link.url}`);
   const htmlParagraphs = paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`);

@@ -7,7 +7,7 @@ import { localeFromAcceptLanguage } from "@/i18n";
 
 export const dynamic = "force-dynamic";
 
-/** Sign in and sign up: in the browser's language (Accept-Language); signed-in visitors go to their settings. */
+/** Sign in, sign up, forgot and reset password: in the browser's language (Accept-Language); signed-in visitors go to their settings. */
 export default async function AuthLayout({ children }: { children: ReactNode }) {
   if (await currentUser()) redirect("/settings");
   const locale = localeFromAcceptLanguage((await headers()).get("accept-language"));

@@ -3,6 +3,7 @@
 import { emailSchema, totpCodeSchema } from "@profilehub/validators";
 import { useMutation } from "@tanstack/react-query";
 import { ShieldCheck } from "lucide-react";
+import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -113,6 +114,12 @@ function CredentialsStep({
           {...form.register("password")}
         />
       </Field>
+      <Link
+        href="/forgot-password"
+        className="-mt-2 justify-self-end text-sm font-medium text-primary underline-offset-4 hover:underline"
+      >
+        {t.auth.signIn.forgotLink}
+      </Link>
       <AuthFormFooter
         error={error}
         errorTestId="sign-in-error"

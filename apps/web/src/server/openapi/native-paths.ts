@@ -3,6 +3,8 @@ import {
   outboxListSchema,
   projectSchema,
   projectUpsertInputSchema,
+  recoverInputSchema,
+  resetInputSchema,
   signupInputSchema,
   suspensionCreateInputSchema,
   suspensionSchema,
@@ -117,6 +119,36 @@ export const nativePaths: ZodOpenApiPathsObject = {
           },
         },
         400: error("Invalid, used or expired link"),
+      },
+    },
+  },
+  "/api/auth/recover": {
+    post: {
+      tags: AUTH,
+      summary: "Forgot password: mail a reset link",
+      security: [],
+      description:
+        "Mails a single-use link (expires in 1 h) to `{APP_URL}/reset-password?token=…` if the address has an account in the project. " +
+        "The answer is the same whether or not it has one; past 3 requests an hour per address, nothing more is sent (still 202).",
+      requestBody: { content: json(recoverInputSchema) },
+      responses: {
+        202: { description: "Accepted", content: json(z.object({ status: z.literal("accepted") })) },
+        400: error("Invalid email or projectId"),
+      },
+    },
+  },
+  "/api/auth/reset": {
+    post: {
+      tags: AUTH,
+      summary: "Reset the password with a mailed link",
+      security: [],
+      description:
+        "Sets the new password (same rules as a change), spends the link and every other reset link of the account, " +
+        "signs every session out, and mails an alert.",
+      requestBody: { content: json(resetInputSchema) },
+      responses: {
+        200: { description: "Password reset", content: json(z.object({ email: z.string() })) },
+        400: error("`email_token_invalid` (unknown, used or expired link) or `validation` (e.g. password too short)"),
       },
     },
   },

@@ -1,4 +1,6 @@
 import { router } from "../../trpc";
+import { recoverProcedure } from "./recover";
+import { resetProcedure } from "./reset";
 import { signOutProcedure } from "./sign-out";
 import { signUpProcedure } from "./sign-up";
 import { tokenProcedure } from "./token";
@@ -9,4 +11,6 @@ export const authRouter = router({
   token: tokenProcedure,
   signOut: signOutProcedure,
   verifyEmail: verifyEmailProcedure,
+  recover: recoverProcedure,
+  reset: resetProcedure,
 });

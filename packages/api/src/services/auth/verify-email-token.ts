@@ -41,6 +41,7 @@ export async function verifyEmailToken(db: Database, token: string, requestId: s
       WITH link AS (
         UPDATE email_tokens SET "usedAt" = now()
         WHERE "tokenHash" = ${hashOpaqueToken(token)} AND "usedAt" IS NULL AND "expiresAt" > now()
+          AND purpose IN ('change_email', 'verify_email')
         RETURNING "userId", purpose, email
       ), target AS (
         SELECT u.* FROM users u, link WHERE u.id = link."userId" FOR UPDATE

@@ -94,8 +94,10 @@ export function emailTokenInsert(link: {
   tokenHash: string;
   from: Prisma.Sql;
   where?: Prisma.Sql;
+  /** When the link expires; EMAIL_LINK_TTL_HOURS from now unless given. */
+  expiresAt?: Prisma.Sql;
 }): Prisma.Sql {
   return Prisma.sql`INSERT INTO email_tokens ("userId", purpose, email, "tokenHash", "expiresAt")
-    SELECT ${link.userId}, ${link.purpose}, ${link.email}, ${link.tokenHash}, ${emailLinkExpiry()}
+    SELECT ${link.userId}, ${link.purpose}, ${link.email}, ${link.tokenHash}, ${link.expiresAt ?? emailLinkExpiry()}
     FROM ${link.from} ${link.where ? Prisma.sql`WHERE ${link.where}` : Prisma.empty}`;
 }

@@ -1,0 +1,80 @@
+"use client";
+
+import { recoverInputSchema } from "@profilehub/validators";
+import { useMutation } from "@tanstack/react-query";
+import { MailCheck } from "lucide-react";
+import Link from "next/link";
+import { useForm } from "react-hook-form";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { Field, fieldInputProps } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { useI18n } from "@/i18n/provider";
+import { useTRPC } from "@/trpc/react";
+import { problemResolver } from "../settings/problem-resolver";
+import { showServerErrors } from "../settings/use-update-form";
+import { AuthFormFooter } from "./auth-form-footer";
+import { FocusedHeading } from "./focused-heading";
+
+const forgotForm = recoverInputSchema.pick({ email: true });
+
+/** "Forgot password?": the address to mail a reset link to; the answer never says whether it has an account. */
+export function ForgotPasswordForm() {
+  const { t, problem, refusal } = useI18n();
+  const trpc = useTRPC();
+  const recover = useMutation(trpc.auth.recover.mutationOptions());
+  const form = useForm({ resolver: problemResolver(forgotForm, problem), defaultValues: { email: "" } });
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await recover.mutateAsync(values);
+    } catch (failure) {
+      showServerErrors(form, failure, t, problem, refusal);
+    }
+  });
+  const sentTo = recover.isSuccess ? recover.variables.email : null;
+  const emailError = form.formState.errors.email?.message;
+  const rootError = form.formState.errors.root?.server?.message;
+  return (
+    <Card className="shadow-sm">
+      <CardHeader className="gap-1.5">
+        {sentTo ? (
+          <span className="mb-1 grid size-10 place-items-center rounded-full bg-accent text-accent-foreground">
+            <MailCheck aria-hidden className="size-5" />
+          </span>
+        ) : null}
+        <FocusedHeading focus={sentTo !== null}>
+          {sentTo ? t.auth.forgot.sentTitle : t.auth.forgot.title}
+        </FocusedHeading>
+        <CardDescription role={sentTo ? "status" : undefined}>
+          {sentTo ? t.auth.forgot.sent(sentTo) : t.auth.forgot.description}
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        {sentTo ? (
+          <Link href="/sign-in" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+            {t.auth.forgot.back}
+          </Link>
+        ) : (
+          <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
+            <Field id="email" label={t.auth.email} error={emailError}>
+              <Input
+                {...fieldInputProps("email", emailError)}
+                type="email"
+                autoComplete="email"
+                autoFocus
+                {...form.register("email")}
+              />
+            </Field>
+            <AuthFormFooter
+              error={rootError}
+              busy={form.formState.isSubmitting}
+              submitLabel={t.auth.forgot.submit}
+              prompt=""
+              linkHref="/sign-in"
+              linkLabel={t.auth.forgot.back}
+            />
+          </form>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,59 @@
+import { Prisma, type Database } from "@profilehub/db";
+import type { Locale } from "@profilehub/validators";
+import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
+import { PASSWORD_RESET_TTL_MINUTES } from "../../config/lifetimes";
+import { passwordResetMail, resetPasswordLink } from "../../mail/password-reset";
+import { emailTokenInsert, outboxInsert } from "../database/sql";
+import type { LimitRule } from "../../config/abuse-limits";
+import { hitLimits } from "../abuse/abuse-limits";
+
+/** Reset mails per address (and so per account) and hour; past it, requests are silently dropped. */
+export const RECOVER_LIMIT: LimitRule = { limit: 3, windowSeconds: 3600 };
+
+/** The `email_tokens` purpose of a password-reset link. */
+export const RESET_PASSWORD_PURPOSE = "reset_password";
+
+/**
+ * Mails a single-use reset link (1 hour) to the account with this address in the project, if
+ * there is one that signs in by password. The caller learns nothing: unknown addresses, accounts
+ * without email sign-in and rate-limited addresses return the same way (and, but for the rate
+ * limit, after the same queries). Only the token's hash is stored; the link and the mail are
+ * written in one statement.
+ */
+export async function requestPasswordReset(
+  db: Database,
+  appUrl: string,
+  request: { email: string; projectId: string },
+): Promise<void> {
+  const limit = await hitLimits(db, [
+    { key: `password-recover:${request.projectId}:${request.email}`, kind: "password-recover", rule: RECOVER_LIMIT },
+  ]);
+  if (!limit.allowed) return;
+  const [user] = await db.$queryRaw<{ id: string; locale: string }[]>`
+    SELECT id, locale FROM users
+    WHERE "projectId" = ${request.projectId} AND email = ${request.email} AND "emailAuthEnabled"`;
+  // Unknown addresses take the same steps (the statement then writes nothing): no timing tell.
+  const token = newOpaqueToken();
+  const locale: Locale = user?.locale === "fr" ? "fr" : "en";
+  const target = Prisma.sql`target`;
+  const link = emailTokenInsert({
+    userId: Prisma.sql`id`,
+    purpose: RESET_PASSWORD_PURPOSE,
+    email: Prisma.sql`email`,
+    tokenHash: hashOpaqueToken(token),
+    from: target,
+    expiresAt: Prisma.sql`now() + make_interval(mins => ${PASSWORD_RESET_TTL_MINUTES}::int)`,
+  });
+  const queued = outboxInsert({
+    userId: Prisma.sql`id`,
+    kind: "password_reset",
+    to: Prisma.sql`email`,
+    mail: passwordResetMail(locale, resetPasswordLink(appUrl, token)),
+    from: target,
+  });
+  await db.$executeRaw`
+    WITH target AS (
+      SELECT id, email FROM users WHERE id = ${user?.id ?? null}::uuid AND email = ${request.email}
+    ), link AS (${link}), mail AS (${queued})
+    SELECT 1`;
+}
