@@ -174,7 +174,15 @@ describe("an app outside the repository, with the packed tarballs", () => {
       refused: {
         code: "validation",
         status: 400,
-        issues: [{ path: "username", message: expect.any(String) as string }],
+        // Typed problems (issue 7): a stable code and its params beside the sentence.
+        issues: [
+          {
+            path: "username",
+            code: "username_too_short",
+            params: { minimum: 3 },
+            message: expect.any(String) as string,
+          },
+        ],
       },
     });
   });

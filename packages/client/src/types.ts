@@ -1,4 +1,5 @@
 import type { AppRouter, ErrorReason } from "@profilehub/api";
+import type { UserUpdateInput } from "@profilehub/validators";
 import type { inferRouterError, inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
 // Type-only: a consumer app gets the router's types without loading any server code. (The
@@ -10,8 +11,8 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 /** Outputs of every procedure, as received over HTTP: `RouterOutputs["me"]["get"]`. */
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
-/** What `me.update` accepts: absent = unchanged, `null` = cleared. */
-export type UserUpdateInput = RouterInputs["me"]["update"];
+/** What `me.update` accepts: absent = unchanged, `null` = cleared (`RouterInputs["me"]["update"]`). */
+export type { UserUpdateInput };
 /** The caller's account, as `me.get` and `me.update` return it. */
 export type UserView = RouterOutputs["me"]["get"];
 /** What the sign-in, sign-up and refresh endpoints return. */

@@ -20,8 +20,11 @@ type InputShape = {
 } & typeof companionShape;
 type FullSchema = z.ZodObject<{ [K in keyof InputShape]: z.ZodOptional<InputShape[K] & z.ZodType> }>;
 
-/** What a caller may send (the typed client's input for `me.update`). */
-export type UserUpdateInput = z.input<FullSchema>;
+/**
+ * What a caller may send (the typed client's input for `me.update`). A fresh mapped type (not zod's
+ * own instantiation), so that it keeps this name in the client's declarations and tsc's messages.
+ */
+export type UserUpdateInput = Omit<z.input<FullSchema>, never>;
 /** Validated and normalized changes, ready to store. */
 export type UserUpdate = z.output<FullSchema>;
 
