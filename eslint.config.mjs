@@ -1,6 +1,7 @@
 // Typed ESLint for the whole monorepo (flat config).
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
+import simpleImportSort from "eslint-plugin-simple-import-sort";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
@@ -52,6 +53,13 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-argument": "off",
       "@typescript-eslint/no-explicit-any": "off",
       "@typescript-eslint/no-unsafe-return": "off",
+    },
+  },
+  {
+    // Import order: packages first, then the app's own (`@/…`), then relative; sorted within each.
+    plugins: { "simple-import-sort": simpleImportSort },
+    rules: {
+      "simple-import-sort/imports": ["error", { groups: [["^\\u0000"], ["^node:", "^@?\\w"], ["^@/"], ["^\\."]] }],
     },
   },
   {

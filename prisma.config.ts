@@ -8,6 +8,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";
+
 import { resolveDatabaseUrl, schemaEngineBinaryPath } from "./packages/db/schema-engine/index.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));

@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { SCENARIOS } from "./bench/doors.mjs";
 import { activateInspector, connect } from "./bench/inspector.mjs";
 import { loadRun } from "./bench/load.mjs";

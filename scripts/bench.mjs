@@ -17,6 +17,7 @@ import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { SCENARIOS } from "./bench/doors.mjs";
 import { loadRun, probe } from "./bench/load.mjs";
 import { rssMb } from "./bench/proc.mjs";

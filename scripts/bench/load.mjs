@@ -2,6 +2,7 @@
 // turn (so at most `connections` consecutive users are in flight, never one user twice), and the
 // CPU the server's process tree and the database's backends spent meanwhile, per request.
 import autocannon from "autocannon";
+
 import { letters } from "./doors.mjs";
 import { cpuByPid, cpuDelta, processTree, rssMb } from "./proc.mjs";
 

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+
 import { UsageError } from "./errors";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;

@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync }
 import { homedir } from "node:os";
 import path from "node:path";
 import type { AuthTokens } from "@profilehub/client";
+
 import { CliError, EXIT, LOGIN_HINT } from "./errors";
 
 /** What `profilehub login` stores (mode 0600): the server and the session's token pair. */

@@ -1,4 +1,4 @@
-import { ProfileHubError, type Issue } from "@profilehub/client";
+import { type Issue, ProfileHubError } from "@profilehub/client";
 
 /** Exit codes (documented in README.md and `profilehub --help`). */
 export const EXIT = {

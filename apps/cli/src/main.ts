@@ -1,4 +1,4 @@
-import { parseOptions, type Command } from "./args";
+import { type Command, parseOptions } from "./args";
 import { login, signup } from "./commands/login";
 import { logout } from "./commands/logout";
 import { me } from "./commands/me";

@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline/promises";
+
 import { CliError, EXIT } from "./errors";
 
 /** Whether the user can be asked something (both ends are a terminal). */

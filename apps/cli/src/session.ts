@@ -1,11 +1,12 @@
 import {
+  type AuthTokens,
   createProfileHubClient,
+  type ProfileHubClient,
   ProfileHubError,
   refreshTokens,
-  type AuthTokens,
-  type ProfileHubClient,
 } from "@profilehub/client";
-import { credentialsFrom, loadCredentials, saveCredentials, type Credentials } from "./credentials";
+
+import { type Credentials, credentialsFrom, loadCredentials, saveCredentials } from "./credentials";
 import { explain, notSignedIn } from "./errors";
 import { USER_AGENT } from "./version";
 

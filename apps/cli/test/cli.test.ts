@@ -1,14 +1,15 @@
 // The real `profilehub` command, as a child process, against `npm start` (embedded PGlite).
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProfileHubClient } from "@profilehub/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { AccessTokens } from "../../../packages/api/src/auth/access-token";
-import { startServer, type RunningServer } from "../../web/test/e2e/running-server";
+import { type RunningServer, startServer } from "../../web/test/e2e/running-server";
 
 const bin = fileURLToPath(new URL("../bin/profilehub.mjs", import.meta.url));
 

@@ -2,6 +2,7 @@
 // printed beside their budgets — access-token verification (jose, key imported once) and
 // argon2id hashing (on libuv's thread pool, so the event loop keeps turning). A report, no asserts.
 import { monitorEventLoopDelay } from "node:perf_hooks";
+
 import { AccessTokens } from "../src/auth/access-token";
 import { hashPassword } from "../src/auth/passwords";
 

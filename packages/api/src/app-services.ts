@@ -1,4 +1,5 @@
 import type { Database } from "@profilehub/db";
+
 import { AccessTokens } from "./auth/access-token";
 import { RefreshTokenSuccessor } from "./auth/refresh-token-successor";
 import type { AppConfig } from "./config";

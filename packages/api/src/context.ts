@@ -1,7 +1,8 @@
-import { randomUUID, timingSafeEqual, createHash } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Issue } from "@profilehub/validators";
+
 import type { AppServices } from "./app-services";
-import { accessTokenFailure, type AccessTokenFailure } from "./auth/access-token";
+import { type AccessTokenFailure, accessTokenFailure } from "./auth/access-token";
 import type { Door } from "./doors";
 import { resolveWebSession } from "./services/sessions/web-session";
 

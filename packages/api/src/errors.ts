@@ -1,16 +1,16 @@
-import { TRPCError } from "@trpc/server";
 import {
   createIssue,
-  isErrorReason,
-  renderReason,
-  zodIssues,
   type ErrorReason,
+  isErrorReason,
   type Issue,
   type ParamsArgument,
   type ProblemCode,
   type ReasonParams,
   type ReasonParamsArgument,
+  renderReason,
+  zodIssues,
 } from "@profilehub/validators";
+import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 
 export type { ErrorReason } from "@profilehub/validators";

@@ -1,4 +1,5 @@
 import type { ErrorReason } from "@profilehub/validators";
+
 import { RETRY_AFTER_SECONDS } from "./services/database/unavailable";
 
 /**

@@ -1,7 +1,8 @@
+import { unstorableInputIssues } from "@profilehub/validators";
 import { initTRPC } from "@trpc/server";
+
 import { isStackProjectId, namesProject, stackProjectIdOf } from "./auth/stack-project-id";
 import type { CallerSession, Context } from "./context";
-import { unstorableInputIssues } from "@profilehub/validators";
 import { appError, describeError, validationError } from "./errors";
 import { withDatabaseUnavailable } from "./services/database/unavailable";
 import { isSessionLive } from "./services/sessions/is-session-live";

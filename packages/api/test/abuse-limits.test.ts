@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from "../src/config";
+
+import { type AbuseLimits, DEFAULT_ABUSE_LIMITS } from "../src/config";
 import { describeError } from "../src/index";
 import { failure } from "./helpers/errors";
 import { useTestApp } from "./helpers/test-app";

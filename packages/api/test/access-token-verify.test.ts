@@ -1,7 +1,8 @@
 import { createHash, createHmac } from "node:crypto";
 import { decodeJwt, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { AccessTokens, accessTokenFailure } from "../src/auth/access-token";
+
+import { accessTokenFailure, AccessTokens } from "../src/auth/access-token";
 import { stackProjectIdOf } from "../src/auth/stack-project-id";
 
 // The synchronous HS256 verifier, claim by claim, against tokens made by jose with the same key.

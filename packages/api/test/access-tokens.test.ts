@@ -1,5 +1,6 @@
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
+
 import { AccessTokens } from "../src/auth/access-token";
 import { failure } from "./helpers/errors";
 import { TEST_CONFIG, useTestApp } from "./helpers/test-app";

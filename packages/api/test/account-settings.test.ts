@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { SecretBox } from "../src/crypto/secret-box";
 import { failure } from "./helpers/errors";
 import { TEST_CONFIG, useTestApp } from "./helpers/test-app";

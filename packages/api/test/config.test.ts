@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { ConfigError, describeSettings, loadConfig, parseEnv } from "../src/config";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "profilehub-config-"));

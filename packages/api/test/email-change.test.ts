@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { failure } from "./helpers/errors";
 import { linkToken, useSmtpServer } from "./helpers/smtp-server";
 import { TEST_CONFIG, useTestApp } from "./helpers/test-app";

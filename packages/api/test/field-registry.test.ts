@@ -2,12 +2,13 @@ import {
   publicUserSchema,
   serverUserSchema,
   UPDATE_INPUTS,
+  type UpdateInputKey,
   USER_FIELDS,
   userFieldEntries,
   VIEW_RELATIONS,
-  type UpdateInputKey,
 } from "@profilehub/validators";
 import { describe, expect, it } from "vitest";
+
 import { describeChanges } from "../src/services/users/webhook-approval";
 import { useTestApp } from "./helpers/test-app";
 

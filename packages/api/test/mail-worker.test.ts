@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { setTelemetryObserver, startMailWorker, type MailOutcome } from "../src/index";
+
+import { type MailOutcome, setTelemetryObserver, startMailWorker } from "../src/index";
 import { retryDelaySeconds } from "../src/mail/outbox";
 import { failure } from "./helpers/errors";
 import { startSmtpServer, type TestSmtpServer } from "./helpers/smtp-server";

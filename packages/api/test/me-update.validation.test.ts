@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { failure, paths } from "./helpers/errors";
 import { useTestApp } from "./helpers/test-app";
 

@@ -1,5 +1,6 @@
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
+
 import { failure, paths } from "./helpers/errors";
 import { TEST_CONFIG, useTestApp } from "./helpers/test-app";
 

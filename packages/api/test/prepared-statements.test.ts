@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { testDatabaseKind, testPreparedStatements } from "./helpers";
 import { useTestApp } from "./helpers/test-app";
 

@@ -1,5 +1,6 @@
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
+
 import { stackProjectIdOf } from "../src/auth/stack-project-id";
 import { failure } from "./helpers/errors";
 import { useTestApp } from "./helpers/test-app";

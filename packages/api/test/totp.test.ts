@@ -1,5 +1,6 @@
 import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
+
 import { failure } from "./helpers/errors";
 import { useTestApp } from "./helpers/test-app";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { createCaller, createRequestContext, type SessionCookieWriter } from "../src/index";
 import { failure } from "./helpers/errors";
 import { useTestApp } from "./helpers/test-app";

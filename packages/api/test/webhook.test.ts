@@ -1,5 +1,6 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { failure } from "./helpers/errors";
 import { useTestApp } from "./helpers/test-app";
 import { startWebhookReceiver, type WebhookReceiver } from "./helpers/webhook-receiver";

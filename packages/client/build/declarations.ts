@@ -4,6 +4,7 @@ import { format } from "prettier";
 import { rollup } from "rollup";
 import { dts } from "rollup-plugin-dts";
 import ts from "typescript";
+
 import { clientProgram, routerDeclarations } from "./router-declarations";
 import { verifyRouterDeclarations } from "./verify-router";
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import ts from "typescript";
+
 import { TypePrinter } from "./type-printer";
 
 const ENTRY = path.join(import.meta.dirname, "router-entry.ts");

@@ -3,6 +3,7 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+
 import { buildDeclarations } from "./declarations";
 
 const root = path.join(import.meta.dirname, "..");

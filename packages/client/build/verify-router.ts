@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+
 import { clientProgram } from "./router-declarations";
 
 /**

@@ -1,14 +1,15 @@
 // The client and the CLI as another app gets them: packed, installed from their tarballs into an
 // app outside the workspaces, type-checked, run with plain Node against `npm start`, and a React
 // page (another origin) in Chromium.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { appRouter } from "@profilehub/api";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appRouter } from "@profilehub/api";
+
 import { launchBrowser } from "../../../apps/web/test/e2e/browser";
-import { startServer, type RunningServer } from "../../../apps/web/test/e2e/running-server";
-import { createOutsideApp, servePage, tarballFiles, type OutsideApp } from "./outside-app";
+import { type RunningServer, startServer } from "../../../apps/web/test/e2e/running-server";
+import { createOutsideApp, type OutsideApp, servePage, tarballFiles } from "./outside-app";
 
 /** What the published code may import: relative files, the client's dependency and peers, Node. */
 const CLIENT_IMPORTS =

@@ -1,4 +1,5 @@
 import { createTRPCClient, httpBatchLink, type TRPCClient, type TRPCLink } from "@trpc/client";
+
 import { badResponse } from "./errors";
 import { refreshLink } from "./refresh-link";
 import type { TokenSession } from "./token-session";

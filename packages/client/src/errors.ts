@@ -1,4 +1,5 @@
 import { isTRPCClientError } from "@trpc/client";
+
 import { AUTH_ERROR_CODES, type ProfileHubErrorCode } from "./error-codes";
 import type { AppRouter, Issue } from "./types";
 

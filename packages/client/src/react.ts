@@ -1,6 +1,7 @@
 // @profilehub/client/react: ProfileHub over TanStack Query, the way tRPC v11 recommends.
 import type { QueryClient } from "@tanstack/react-query";
 import { createTRPCContext, createTRPCOptionsProxy, type TRPCOptionsProxy } from "@trpc/tanstack-react-query";
+
 import { createProfileHubClient, type ProfileHubClient, type ProfileHubClientOptions } from "./client";
 import type { AppRouter } from "./types";
 

@@ -1,5 +1,6 @@
 import { TRPCClientError, type TRPCLink } from "@trpc/client";
 import { observable, type Unsubscribable } from "@trpc/server/observable";
+
 import { ProfileHubError } from "./errors";
 import type { TokenSession } from "./token-session";
 import type { AppRouter } from "./types";

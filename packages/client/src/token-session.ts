@@ -1,4 +1,4 @@
-import { refreshTokens, type AuthOptions } from "./auth";
+import { type AuthOptions, refreshTokens } from "./auth";
 import { ProfileHubError } from "./errors";
 import type { AuthTokens } from "./types";
 

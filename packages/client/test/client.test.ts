@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+
 import { createProfileHubClient, ProfileHubError, refreshTokens, signIn, signOut } from "../src";
 
 interface Sent {

@@ -1,6 +1,7 @@
 // Token refresh (the session and the client's refresh link) and the version header, against a
 // fake `fetch` that plays the server's documented answers. The real server: outside-app tests.
 import { describe, expect, it } from "vitest";
+
 import {
   CLIENT_API_VERSION,
   createProfileHubClient,

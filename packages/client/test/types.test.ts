@@ -2,23 +2,24 @@
 // `expectTypeOf` calls are no-ops at run time, and no request is ever sent.
 import type {
   JsonObject,
+  ProblemCode,
   PublicUser,
   TokenResponse,
   UserUpdateInput as ValidatorsUserUpdateInput,
-  ProblemCode,
   UserView as ValidatorsUserView,
 } from "@profilehub/validators";
 import { describe, expectTypeOf, it } from "vitest";
+
 import {
-  createProfileHubClient,
-  signIn,
-  signUp,
   type AuthTokens,
+  createProfileHubClient,
   type Issue,
   type ProfileHubClient,
   type ProfileHubError,
   type RouterInputs,
   type RouterOutputs,
+  signIn,
+  signUp,
   type UserUpdateInput,
   type UserView,
 } from "../src";

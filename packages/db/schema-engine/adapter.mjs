@@ -5,6 +5,7 @@
 // Heavy dependencies (pg, PGlite, adapters) are imported lazily so that importing
 // this module (e.g. from prisma.config.ts during `prisma generate`) costs nothing.
 import fs from "node:fs";
+
 import { isPgliteUrl, parseDatabaseUrl } from "./urls.mjs";
 
 export {

@@ -18,8 +18,9 @@
 // stdout carries only protocol messages; logs are JSON lines on stderr.
 import fs from "node:fs";
 import readline from "node:readline";
+
 import { redactUrl } from "./adapter.mjs";
-import { canConnectToDatabase, createDatabase, dropDatabase, CliCommandError } from "./cli-commands.mjs";
+import { canConnectToDatabase, CliCommandError, createDatabase, dropDatabase } from "./cli-commands.mjs";
 import { createWasmSchemaEngine, toUserFacingError, wasmEngineVersion } from "./wasm-engine.mjs";
 
 // ---- output discipline ------------------------------------------------------

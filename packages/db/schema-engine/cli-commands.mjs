@@ -6,6 +6,7 @@
 // `pg` directly and reproduce the native messages.
 import fs from "node:fs";
 import path from "node:path";
+
 import { openPglite, parseDatabaseUrl, redactUrl } from "./adapter.mjs";
 
 /** An error with a Prisma error code, reported like the native engine does. */

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
+
 import { createWasmSchemaEngine } from "./wasm-engine.mjs";
 
 const LOCKFILE = "migration_lock.toml";

@@ -6,8 +6,9 @@
 // so we do by hand what schema_engine.js does: instantiate the bytes against the
 // `schema_engine_bg.js` glue, hand the exports to `__wbg_set_wasm`, call `__wbindgen_start`.
 import fs from "node:fs";
-import path from "node:path";
 import { createRequire } from "node:module";
+import path from "node:path";
+
 import { adapterFactoryForUrl } from "./adapter.mjs";
 import { canConnectToDatabase } from "./cli-commands.mjs";
 

@@ -1,13 +1,14 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+
 import { openPglite, parseDatabaseUrl, redactUrl } from "../schema-engine/adapter.mjs";
 import { DatabaseUnreachableError } from "./errors";
+import { PrismaClient } from "./generated/prisma/client";
 import { withPreparedStatements } from "./pglite-prepared";
 import { countPgliteUse, pgPoolStats, type PoolStats } from "./pool-stats";
 import { createPostgresPool, POSTGRES_TIMEOUT_DEFAULTS, type PostgresTimeouts } from "./postgres-pool";
 import { preparedStatementName } from "./prepared-statement-name";
-import { PrismaClient } from "./generated/prisma/client";
 
 export type Database = PrismaClient;
 

@@ -1,4 +1,5 @@
-import { parse, protocol, type PGlite, type Results } from "@electric-sql/pglite";
+import { parse, type PGlite, protocol, type Results } from "@electric-sql/pglite";
+
 import { preparedStatementName } from "./prepared-statement-name";
 
 type QueryOptions = Parameters<PGlite["query"]>[2];

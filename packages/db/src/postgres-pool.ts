@@ -1,4 +1,5 @@
 import pg from "pg";
+
 import { DatabaseUnavailableError, isUnavailableSqlState } from "./unavailable";
 
 /** Bounds on every wait for PostgreSQL, so that no request hangs on a stalled database. */

@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { prisma, repoRoot } from "./prisma-cli";
 
 const scratch = mkdtempSync(path.join(repoRoot, ".data", "test-"));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { DatabaseUnreachableError, openDatabase, redactUrl, resolveDatabaseUrl } from "../src/index";
 
 describe("database selection", () => {

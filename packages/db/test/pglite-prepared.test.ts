@@ -1,5 +1,6 @@
 import { messages, PGlite } from "@electric-sql/pglite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
 import { withPreparedStatements } from "../src/pglite-prepared";
 
 // PGlite with prepared statements: same results and errors as PGlite's own `query`, each text

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+
 import { findRepoRoot } from "../src/paths";
 
 export const repoRoot = findRepoRoot();

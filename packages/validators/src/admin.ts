@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { fails } from "./problems/zod-codes";
+
 import { projectIdSchema } from "./auth";
+import { fails } from "./problems/zod-codes";
 
 export const webhookSettingsSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, ...fails("invalid_url") }).max(2048, fails("too_long")),

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { fails } from "./problems/zod-codes";
+
 import { emailSchema } from "./email";
-import { passwordSchema, PASSWORD_MAX_LENGTH } from "./password";
+import { PASSWORD_MAX_LENGTH, passwordSchema } from "./password";
+import { fails } from "./problems/zod-codes";
 import { publicUserSchema } from "./user";
 
 export const DEFAULT_PROJECT_ID = "default";

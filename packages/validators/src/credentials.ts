@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import type { ProblemParams } from "./problems/catalog";
 import { customIssue, fails } from "./problems/zod-codes";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { fails } from "./problems/zod-codes";
 
 export const EMAIL_MAX_LENGTH = 254;

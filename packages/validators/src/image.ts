@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { customIssue, fails } from "./problems/zod-codes";
 
 /** Data-URL images must decode to fewer bytes than this (DESIGN §5: "under 100 KB"). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { fails } from "./problems/zod-codes";
 import { isStorableText, jsonDepth, unstorableInputIssues } from "./storable";
 

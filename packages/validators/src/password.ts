@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { fails } from "./problems/zod-codes";
 
 /** The native API's minimum; dialects may document their own (A: 6, E: 8). */

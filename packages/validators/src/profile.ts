@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { customIssue, fails } from "./problems/zod-codes";
 import { isStorableText } from "./storable";
 

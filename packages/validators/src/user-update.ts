@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { UPDATE_INPUTS, READ_ONLY_FIELDS, type UpdateInputKey, type UpdateInputs } from "./fields/registry";
+
+import { READ_ONLY_FIELDS, UPDATE_INPUTS, type UpdateInputKey, type UpdateInputs } from "./fields/registry";
+import { DEFAULT_PASSWORD_MIN_LENGTH, passwordSchema } from "./password";
 import { alphabeticNameSchema } from "./person-name";
-import { passwordSchema, DEFAULT_PASSWORD_MIN_LENGTH } from "./password";
-import { createIssue, type Issue } from "./problems/issue";
 import { zodIssues } from "./problems/from-zod";
+import { createIssue, type Issue } from "./problems/issue";
 import { fails } from "./problems/zod-codes";
 
 /** Inputs that only accompany another one: they write nothing themselves. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { LOCALES } from "./profile";
 
 const jsonObject = z.record(z.string(), z.json());

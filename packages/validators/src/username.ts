@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { fails } from "./problems/zod-codes";
 
 export const USERNAME_MIN_LENGTH = 3;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkPasswordHash, renderProblem, type ProblemCode, totpSecretBase64Schema } from "../src/index";
+
+import { checkPasswordHash, type ProblemCode, renderProblem, totpSecretBase64Schema } from "../src/index";
 
 /** The problem a check found, as its English sentence (or `null`). */
 const sentence = (problem: { code: ProblemCode; params?: object } | null) =>

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+
 import {
   checkImageDataUrl,
-  renderProblem,
-  type ProblemCode,
   imageUrlSchema,
   MAX_IMAGE_BYTES,
+  type ProblemCode,
+  renderProblem,
   sniffImageType,
 } from "../src/index";
 

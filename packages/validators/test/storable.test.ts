@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+
 import {
   bioSchema,
   displayNameSchema,
-  metadataSchema,
   METADATA_MAX_BYTES,
+  metadataSchema,
   renderProblem,
   unstorableInputIssues,
   zodIssues,

@@ -1,5 +1,6 @@
-import { ProfileHubError, signIn, signUp, type AuthTokens, type SignInOptions } from "@profilehub/client";
-import { parseOptions, type Command } from "../args";
+import { type AuthTokens, ProfileHubError, signIn, type SignInOptions, signUp } from "@profilehub/client";
+
+import { type Command, parseOptions } from "../args";
 import { credentialsFrom, loadCredentials, saveCredentials } from "../credentials";
 import { CliError, EXIT, explain, UsageError } from "../errors";
 import { canPrompt, promptHidden, promptLine, readStdin } from "../prompt";

@@ -1,5 +1,6 @@
 import { signOut } from "@profilehub/client";
-import { parseOptions, type Command } from "../args";
+
+import { type Command, parseOptions } from "../args";
 import { credentialsPath, deleteCredentials, loadCredentials } from "../credentials";
 import { CliError, EXIT } from "../errors";
 import { withSession } from "../session";

@@ -1,4 +1,4 @@
-import { parseOptions, type Command } from "../args";
+import { type Command, parseOptions } from "../args";
 import { aligned, profileRows } from "../format";
 import { withSession } from "../session";
 

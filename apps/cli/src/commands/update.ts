@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import type { UserUpdateInput } from "@profilehub/client";
-import { parseOptions, type Command } from "../args";
+
+import { type Command, parseOptions } from "../args";
 import { UsageError } from "../errors";
 import { aligned, changedKeys, diffRows } from "../format";
 import { withSession } from "../session";

@@ -1,10 +1,12 @@
+import "./globals.css";
+
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+
 import { ThemeScript } from "@/components/theme/theme-script";
 import { currentUser } from "@/features/auth/current-user";
 import { localeFromAcceptLanguage } from "@/i18n";
-import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "ProfileHub", template: "%s · ProfileHub" },

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { Brand } from "@/components/brand";
 import { Button } from "@/components/ui/button";
 

@@ -2,6 +2,7 @@ import { ArrowRight, BookOpen, Database, KeyRound, Mail } from "lucide-react";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+
 import { Brand } from "@/components/brand";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { Badge } from "@/components/ui/badge";

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { cn } from "@/lib/utils";
 
 /** The ProfileHub mark and name, linking home. */

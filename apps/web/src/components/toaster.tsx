@@ -1,7 +1,8 @@
 "use client";
 
 import { CircleAlert, CircleCheck } from "lucide-react";
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
+
 import { cn } from "@/lib/utils";
 
 type Tone = "success" | "error";

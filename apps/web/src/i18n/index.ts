@@ -1,4 +1,5 @@
 import type { Locale } from "@profilehub/validators";
+
 import { en, type Messages } from "./en";
 import { fr } from "./fr";
 

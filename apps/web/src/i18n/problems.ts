@@ -1,4 +1,4 @@
-import { renderProblem, renderReason, type ErrorReason, type Issue, type Locale } from "@profilehub/validators";
+import { type ErrorReason, type Issue, type Locale, renderProblem, renderReason } from "@profilehub/validators";
 
 /**
  * Problems and refusals in the UI's language, from their codes and params (the wording lives with

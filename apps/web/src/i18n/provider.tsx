@@ -1,9 +1,10 @@
 "use client";
 
 import type { ErrorReason, Issue, Locale } from "@profilehub/validators";
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
-import { formatters, type Formatters } from "./format";
-import { messagesFor, type Messages } from "./index";
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from "react";
+
+import { type Formatters, formatters } from "./format";
+import { type Messages, messagesFor } from "./index";
 import { problemText, refusalText } from "./problems";
 
 interface I18n {

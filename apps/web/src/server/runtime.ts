@@ -1,15 +1,16 @@
 import {
+  type AppServices,
   createAppServices,
   loadConfig,
+  type LoadedConfig,
+  type MailWorker,
   outboxCounts,
   setTelemetryObserver,
   startMailWorker,
-  type AppServices,
-  type LoadedConfig,
-  type MailWorker,
 } from "@profilehub/api";
-import { findRepoRoot, openDatabase, resolveDataDir, resolveDatabaseUrl, type OpenDatabase } from "@profilehub/db";
-import { provideLoadedConfig, providedLoadedConfig } from "./config-holder";
+import { findRepoRoot, type OpenDatabase, openDatabase, resolveDatabaseUrl, resolveDataDir } from "@profilehub/db";
+
+import { providedLoadedConfig, provideLoadedConfig } from "./config-holder";
 import { onShutdown } from "./ops/lifecycle";
 import { getLogger } from "./ops/logger";
 import { getMetrics } from "./ops/metrics";

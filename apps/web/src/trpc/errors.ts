@@ -1,4 +1,4 @@
-import { isErrorReason, isProblemCode, type ErrorReason, type Issue } from "@profilehub/validators";
+import { type ErrorReason, isErrorReason, isProblemCode, type Issue } from "@profilehub/validators";
 
 /** What the router puts in `error.data` (packages/api/src/trpc.ts errorFormatter). */
 export interface RouterErrorData {

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+
 import { newPage, signUp, useBrowserSuite } from "./helpers";
 
 // Every page under the real CSP (nonce per response, no 'unsafe-inline' scripts) in Chromium.

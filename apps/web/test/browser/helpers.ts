@@ -5,8 +5,9 @@ import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+
 import { launchBrowser } from "../e2e/browser";
-import { startServer, type RunningServer } from "../e2e/running-server";
+import { type RunningServer, startServer } from "../e2e/running-server";
 
 export const PASSWORD = "correct horse battery";
 export const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../test-results/screenshots");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { fillSignIn, newPage, PASSWORD, screenshotPath, signUp, useBrowserSuite } from "./helpers";
 
 // "Forgot password?" end to end, in real Chromium against `npm start` (one server for the file).

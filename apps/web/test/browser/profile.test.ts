@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { edit, expectToast, noisyPhotoPng, readMe, signUp, useBrowserSuite } from "./helpers";
 
 // The profile page (/settings) in real Chromium against `npm start` (production build).

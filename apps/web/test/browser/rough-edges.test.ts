@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+
 import { edit, expectToast, newPage, noisyPhotoPng, PASSWORD, readMe, signUp, useBrowserSuite } from "./helpers";
 
 // The settings app's rough edges of issue 11, each reproduced in real Chromium against `npm start`.

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+
 import { newPage, PASSWORD, screenshotPath, signUp, uniqueEmail, useBrowserSuite } from "./helpers";
 
 // Every page in light and dark, desktop and phone width, saved under apps/web/test-results/screenshots/.

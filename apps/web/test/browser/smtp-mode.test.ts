@@ -1,5 +1,6 @@
 import { startSmtpServer, type TestSmtpServer } from "@profilehub/api/testing";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { edit, expectToast, readMe, signUp, uniqueEmail, useBrowserSuite } from "./helpers";
 
 // With SMTP_URL set, mail is really sent: no development mailbox anywhere in the UI.

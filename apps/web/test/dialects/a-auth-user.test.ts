@@ -1,6 +1,8 @@
 import { linkToken, useSmtpServer } from "@profilehub/api/testing";
 import { describe, expect, it } from "vitest";
+
 import * as route from "@/app/api/v3/auth/user/route";
+
 import { bearer, call, useDialectApp } from "./helpers/dialect-app";
 
 const app = useDialectApp();

@@ -1,5 +1,6 @@
 import { appError } from "@profilehub/api";
 import { describe, expect, it } from "vitest";
+
 import * as signup from "@/app/api/auth/signup/route";
 import * as token from "@/app/api/auth/token/route";
 import * as trpc from "@/app/api/trpc/[trpc]/route";
@@ -11,6 +12,7 @@ import { usersByIdDoor } from "@/dialects/e-users-by-id/door";
 import { defineRoute, type DoorAdapter } from "@/server/http/define-route";
 import { nativeDoor } from "@/server/native/native-door";
 import { requestStorage } from "@/server/ops/request-context";
+
 import { bearer, call, useDialectApp } from "./helpers/dialect-app";
 
 const rule = (limit: number) => ({ limit, windowSeconds: 900 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import * as outbox from "@/app/api/admin/outbox/route";
 import * as openapi from "@/app/api/openapi.json/route";
+
 import { call, useDialectApp } from "./helpers/dialect-app";
 
 const app = useDialectApp();

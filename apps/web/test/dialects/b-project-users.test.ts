@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { get, patch, pngDataUrl } from "./b-project-users/helpers";
 import { bearer, useDialectApp } from "./helpers/dialect-app";
 

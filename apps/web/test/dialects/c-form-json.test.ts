@@ -1,8 +1,10 @@
 import { linkToken, useSmtpServer } from "@profilehub/api/testing";
 import { describe, expect, it } from "vitest";
+
 import * as route from "@/app/api/user/update/route";
-import { bearer, call, useDialectApp } from "./helpers/dialect-app";
+
 import { bare, error, formJson, JOHN, PATH } from "./c-form-json/helpers";
+import { bearer, call, useDialectApp } from "./helpers/dialect-app";
 
 const app = useDialectApp();
 const smtp = useSmtpServer(app);

@@ -1,8 +1,10 @@
 import { linkToken, useSmtpServer } from "@profilehub/api/testing";
 import { describe, expect, it } from "vitest";
+
 import * as route from "@/app/users/[id]/route";
-import { bearer, call, useDialectApp } from "./helpers/dialect-app";
+
 import { CREATED_AT, DOCUMENTED, invalid, NOT_FOUND, path, UNAUTHORIZED, usersById } from "./e-users-by-id/helpers";
+import { bearer, call, useDialectApp } from "./helpers/dialect-app";
 
 const app = useDialectApp();
 const smtp = useSmtpServer(app);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import * as openapi from "@/app/api/openapi.json/route";
+
 import * as recover from "@/app/api/auth/recover/route";
 import * as reset from "@/app/api/auth/reset/route";
 import * as token from "@/app/api/auth/token/route";
+import * as openapi from "@/app/api/openapi.json/route";
+
 import { call, useDialectApp } from "./helpers/dialect-app";
 
 const app = useDialectApp();

@@ -1,12 +1,14 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import * as openapi from "@/app/api/openapi.json/route";
+
 import * as projects from "@/app/api/admin/projects/[projectId]/route";
-import * as suspensions from "@/app/api/admin/users/[userId]/suspensions/route";
-import * as teams from "@/app/api/admin/teams/route";
 import * as members from "@/app/api/admin/teams/[teamId]/members/route";
+import * as teams from "@/app/api/admin/teams/route";
+import * as suspensions from "@/app/api/admin/users/[userId]/suspensions/route";
 import * as resendVerification from "@/app/api/auth/resend-verification/route";
 import * as signup from "@/app/api/auth/signup/route";
+import * as openapi from "@/app/api/openapi.json/route";
+
 import { bearer, call, useDialectApp } from "./helpers/dialect-app";
 
 const app = useDialectApp();

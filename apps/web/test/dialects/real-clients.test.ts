@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import * as authUserRoute from "@/app/api/v3/auth/user/route";
+
 import * as projectUsersRoute from "@/app/[projectId]/users/[userId]/route";
 import * as currentUserRoute from "@/app/api/v1/users/me/route";
+import * as authUserRoute from "@/app/api/v3/auth/user/route";
+
 import { bearer, call, TRUSTED_ORIGIN, useDialectApp } from "./helpers/dialect-app";
 
 const app = useDialectApp();

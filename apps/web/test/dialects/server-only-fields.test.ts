@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+
 import * as projectUser from "@/app/[projectId]/users/[userId]/route";
-import * as authUser from "@/app/api/v3/auth/user/route";
 import * as formJson from "@/app/api/user/update/route";
 import * as currentUser from "@/app/api/v1/users/me/route";
+import * as authUser from "@/app/api/v3/auth/user/route";
 import * as usersById from "@/app/users/[id]/route";
-import { bearer, call, useDialectApp, type CallResult } from "./helpers/dialect-app";
+
+import { bearer, call, type CallResult, useDialectApp } from "./helpers/dialect-app";
 
 const app = useDialectApp();
 const FORGED = { role: "admin" };

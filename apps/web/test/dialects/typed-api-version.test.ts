@@ -1,7 +1,9 @@
 import { API_VERSION, MIN_CLIENT_API_VERSION } from "@profilehub/api";
 import { CLIENT_API_VERSION, createProfileHubClient, ProfileHubError } from "@profilehub/client";
 import { describe, expect, it } from "vitest";
+
 import * as trpc from "@/app/api/trpc/[trpc]/route";
+
 import { useDialectApp } from "./helpers/dialect-app";
 
 // The typed API's version handshake and CORS, on the real route handler and router.

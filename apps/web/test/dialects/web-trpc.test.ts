@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import * as trpc from "@/app/api/trpc/[trpc]/route";
+
 import { useDialectApp } from "./helpers/dialect-app";
 
 // Serves the real router on a fresh database to the route handler under test.

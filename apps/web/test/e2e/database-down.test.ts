@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { http, startServer, type RunningServer } from "./running-server";
+
+import { http, type RunningServer, startServer } from "./running-server";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 
 const adminUrl = process.env.TEST_DATABASE_URL;

@@ -1,10 +1,11 @@
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { linkToken, startSmtpServer, type TestSmtpServer } from "@profilehub/api/testing";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { linkToken, startSmtpServer, type TestSmtpServer } from "@profilehub/api/testing";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { AccessTokens } from "../../../../packages/api/src/auth/access-token";
-import { http, startServer, type RunningServer } from "./running-server";
+import { http, type RunningServer, startServer } from "./running-server";
 
 const readSecrets = (dataDir: string) =>
   JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as { authSecret: string };

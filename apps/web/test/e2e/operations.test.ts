@@ -1,14 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   startSmtpServer,
   startWebhookReceiver,
   type TestSmtpServer,
   type WebhookReceiver,
 } from "@profilehub/api/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { metricValue } from "./prometheus";
-import { http, startServer, type RunningServer } from "./running-server";
+import { http, type RunningServer, startServer } from "./running-server";
 
 const METRICS_TOKEN = "metrics-token-for-the-operations-test-0123456789";
 const WEBHOOK_SECRET = "webhook-secret-for-the-operations-test";

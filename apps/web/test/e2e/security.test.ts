@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { http, startServer, type RunningServer } from "./running-server";
+
+import { http, type RunningServer, startServer } from "./running-server";
 
 const PASSWORD = "correct horse battery";
 

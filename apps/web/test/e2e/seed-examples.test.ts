@@ -1,7 +1,8 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { launchBrowser } from "./browser";
-import { http, startServer, type RunningServer } from "./running-server";
+import { http, type RunningServer, startServer } from "./running-server";
 
 /** Each seed document's own examples, sent over HTTP to `npm start`, as a client of that API would. */
 describe("the seed documents' examples against a running server", () => {

@@ -1,10 +1,11 @@
 import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpServer, type TestSmtpServer } from "@profilehub/api/testing";
 import { openDatabase } from "@profilehub/db";
-import { send, type Outcome } from "./load-client";
-import { http, startServer, type RunningServer } from "./running-server";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { type Outcome, send } from "./load-client";
+import { http, type RunningServer, startServer } from "./running-server";
 
 interface Target {
   name: string;

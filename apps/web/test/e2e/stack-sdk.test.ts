@@ -1,7 +1,8 @@
 import { StackClientApp, StackServerApp } from "@stackframe/js";
 import { KnownErrors } from "@stackframe/stack-shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "./running-server";
+
+import { type RunningServer, startServer } from "./running-server";
 
 /** The UUID the default project answers to (printed at start-up, in the README). */
 const PROJECT_ID = "f7ae08d3-a03c-4e12-85e4-d72dd343f0df";

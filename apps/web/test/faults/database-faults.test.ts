@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { startTcpProxy, type TcpProxy } from "@profilehub/api/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { http, startServer, type RunningServer } from "../e2e/running-server";
-import { countByPhase, DOOR_NAMES, startLoad, type LoadUser, type Outcome } from "./load";
+
+import { http, type RunningServer, startServer } from "../e2e/running-server";
+import { countByPhase, DOOR_NAMES, type LoadUser, type Outcome, startLoad } from "./load";
 
 /**
  * `npm start` on PostgreSQL through a real TCP proxy that cuts the database (connections reset,

@@ -1,7 +1,7 @@
 import { startTcpProxy, type TcpProxy } from "@profilehub/api/testing";
+import { isDatabaseUnavailable, type OpenDatabase, openDatabase, STALL_GRACE_MS } from "@profilehub/db";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isDatabaseUnavailable, openDatabase, STALL_GRACE_MS, type OpenDatabase } from "@profilehub/db";
 
 /** The PostgreSQL pool against a real server, through a TCP proxy that cuts and stalls it. */
 const base = new URL(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");

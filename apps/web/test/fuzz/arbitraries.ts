@@ -1,4 +1,5 @@
 import fc from "fast-check";
+
 import type { Door } from "./doors";
 
 /** Strings a hostile client sends: NUL, lone surrogates, control characters, huge, odd Unicode. */

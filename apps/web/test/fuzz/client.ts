@@ -1,5 +1,6 @@
 import { Agent, request } from "node:http";
-import { serialize, type Body } from "./arbitraries";
+
+import { type Body, serialize } from "./arbitraries";
 
 export interface Answer {
   status: number;

@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { http, startServer, type RunningServer } from "../e2e/running-server";
+
+import { http, type RunningServer, startServer } from "../e2e/running-server";
 import { body, method, pathVariant, serialize } from "./arbitraries";
 import { closeClient, send } from "./client";
-import { DOORS, nativeShape, trpcShape, type Account, type Door } from "./doors";
+import { type Account, type Door, DOORS, nativeShape, trpcShape } from "./doors";
 
 /**
  * A property-based fuzz test against `npm start` (PGlite, and PostgreSQL with TEST_DATABASE_URL):

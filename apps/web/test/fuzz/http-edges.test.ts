@@ -1,6 +1,7 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../e2e/running-server";
+
+import { type RunningServer, startServer } from "../e2e/running-server";
 import { closeClient, send } from "./client";
 
 const UUID = /^[0-9a-f-]{36}$/;

@@ -4,6 +4,7 @@ import { createConfig, lintFromString } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+
 import { buildOpenApiDocument } from "@/server/openapi/document";
 
 const SERVER = "https://profiles.profilehub.test";

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
+
 import { clientAddress } from "@/server/node-server/client-address";
 
 /** A request as Node's HTTP server hands it over: the socket's address and the raw headers. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { createLogger } from "@/server/ops/logger";
 import { acceptRequestId } from "@/server/ops/request-id";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { RoutePatterns } from "@/server/ops/route-patterns";
 
 const routes = new RoutePatterns(

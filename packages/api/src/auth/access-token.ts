@@ -1,5 +1,6 @@
-import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject, type webcrypto } from "node:crypto";
+import { createHash, createHmac, createSecretKey, type KeyObject, timingSafeEqual, type webcrypto } from "node:crypto";
 import { SignJWT } from "jose";
+
 import { stackProjectIdOf } from "./stack-project-id";
 
 /** Access tokens live 15 minutes; refresh tokens keep the session going. */

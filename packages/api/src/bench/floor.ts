@@ -1,6 +1,7 @@
 import type { Database } from "@profilehub/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+
 import type { AppServices } from "../app-services";
 import type { CallerSession } from "../context";
 import { publicProcedure, router } from "../trpc";

@@ -1,5 +1,6 @@
 import { POSTGRES_TIMEOUT_DEFAULTS } from "@profilehub/db";
 import { z } from "zod";
+
 import { abuseLimitEnv } from "./abuse-limits";
 
 const booleanFlag = (name: string) =>

@@ -1,7 +1,8 @@
 import type { PostgresTimeouts } from "@profilehub/db";
-import { abuseLimitsFromEnv, abuseLimitWarnings, type AbuseLimits } from "./abuse-limits";
+
+import { type AbuseLimits, abuseLimitsFromEnv, abuseLimitWarnings } from "./abuse-limits";
+import { type Env, parseEnv } from "./env";
 import { loadOrCreateSecrets } from "./secrets";
-import { parseEnv, type Env } from "./env";
 
 export { ConfigError, defaultAppUrl, LOG_LEVELS, parseEnv, type Env, type LogLevel } from "./env";
 export { describeSettings, type SettingsContext } from "./settings";

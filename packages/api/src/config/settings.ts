@@ -1,6 +1,7 @@
-import { describeAbuseLimits } from "./abuse-limits";
 import { DEFAULT_PROJECT_ID } from "@profilehub/validators";
+
 import { stackProjectIdOf } from "../auth/stack-project-id";
+import { describeAbuseLimits } from "./abuse-limits";
 import type { LoadedConfig } from "./index";
 
 export interface SettingsContext {

@@ -1,4 +1,5 @@
 import type { Locale } from "@profilehub/validators";
+
 import { render, type RenderedMail } from "./templates";
 
 /** The page of the web app where a mailed reset link lands (absolute: APP_URL). */

@@ -1,5 +1,6 @@
 import type { Database } from "@profilehub/db";
 import nodemailer from "nodemailer";
+
 import { telemetry } from "../telemetry";
 import type { MailNotifier } from "./notifier";
 import { claimNextMail, markAttemptFailed, markSent, type OutboxMail } from "./outbox";

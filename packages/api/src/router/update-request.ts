@@ -1,7 +1,7 @@
 import type { Context } from "../context";
 import { doorPolicy } from "../doors";
-import type { UpdateUserDeps, UpdateUserRequest } from "../services/users/update-user";
 import type { UserRef } from "../services/users/update-statement";
+import type { UpdateUserDeps, UpdateUserRequest } from "../services/users/update-user";
 
 /** The service dependencies of `updateUser`, taken from the context. */
 export function updateUserDeps(ctx: Context): UpdateUserDeps {

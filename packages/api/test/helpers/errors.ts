@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
+
 import { describeError, type ErrorReason } from "../../src/index";
 
 /** Awaits a call expected to fail and returns its reason and issues. */

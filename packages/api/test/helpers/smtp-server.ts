@@ -1,9 +1,10 @@
 import type { AddressInfo } from "node:net";
 import type { Database } from "@profilehub/db";
-import { afterAll, beforeAll, beforeEach } from "vitest";
-import { startMailWorker, type MailWorker } from "../../src/mail/worker";
 import PostalMime from "postal-mime";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+
+import { type MailWorker, startMailWorker } from "../../src/mail/worker";
 
 export interface ReceivedMail {
   from: string;

@@ -1,4 +1,4 @@
-import { createServer, connect, type AddressInfo, type Server, type Socket } from "node:net";
+import { type AddressInfo, connect, createServer, type Server, type Socket } from "node:net";
 
 /** What the proxy does with traffic: forward it, refuse and drop every connection, or hold it. */
 export type ProxyMode = "pass" | "cut" | "stall";

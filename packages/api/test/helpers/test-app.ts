@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
+
+import { DEFAULT_ABUSE_LIMITS } from "../../src/config";
 import {
+  type AppConfig,
+  type AppServices,
+  type ContextInput,
   createAppServices,
   createCaller,
   createContextInner,
   createRequestContext,
-  type AppConfig,
-  type AppServices,
-  type ContextInput,
   type Door,
 } from "../../src/index";
-import { DEFAULT_ABUSE_LIMITS } from "../../src/config";
 import type { MailNotifier } from "../../src/mail/notifier";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 

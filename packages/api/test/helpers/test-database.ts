@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
-import { migrationsDir, openDatabase, type OpenDatabase } from "@profilehub/db";
+import { migrationsDir, type OpenDatabase, openDatabase } from "@profilehub/db";
 import { applyMigrationsInProcess } from "@profilehub/db/schema-engine";
 import pg from "pg";
 

@@ -8,10 +8,12 @@
  * it (see ARCHITECTURE.md, "Adding a field").
  */
 import { z } from "zod";
+
 import { passwordHashSchema, totpSecretBase64Schema } from "../credentials";
 import { emailSchema } from "../email";
 import { imageUrlSchema } from "../image";
 import { metadataPatchSchema, metadataSchema } from "../metadata";
+import { fails } from "../problems/zod-codes";
 import {
   bioSchema,
   birthdateSchema,
@@ -25,7 +27,6 @@ import {
   notificationsSchema,
   teamIdSchema,
 } from "../profile";
-import { fails } from "../problems/zod-codes";
 import { usernameSchema } from "../username";
 
 /** How a field's value is kept in the `users` row. */

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+
 import { isProblemCode, type ProblemCode } from "./catalog";
 import { createIssue, type Issue, type ParamsArgument } from "./issue";
 

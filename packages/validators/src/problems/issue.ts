@@ -1,5 +1,5 @@
 import type { Locale } from "../profile";
-import { PROBLEMS, type ProblemCode, type ProblemParams } from "./catalog";
+import { type ProblemCode, type ProblemParams, PROBLEMS } from "./catalog";
 import { fieldLabel } from "./labels";
 
 /**

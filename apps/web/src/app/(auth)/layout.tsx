@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+
 import { AuthShell } from "@/features/auth/auth-shell";
 import { currentUser } from "@/features/auth/current-user";
 import { localeFromAcceptLanguage } from "@/i18n";

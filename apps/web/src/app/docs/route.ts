@@ -1,4 +1,5 @@
 import { ApiReference } from "@scalar/nextjs-api-reference";
+
 import { newNonce, pageCsp } from "@/server/security/csp";
 
 const settings = {

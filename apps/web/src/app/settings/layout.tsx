@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+
 import { currentUser } from "@/features/auth/current-user";
 import { SettingsProviders } from "@/features/settings/providers";
 import { SettingsShell } from "@/features/settings/shell";

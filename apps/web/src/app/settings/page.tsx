@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { requireUser } from "@/features/auth/current-user";
 import { ProfileSettings } from "@/features/profile/profile-settings";
 import { PageHeader } from "@/features/settings/page-header";

@@ -2,6 +2,7 @@
 
 import { DropdownMenu as MenuPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
+
 import { cn } from "@/lib/utils";
 
 export const DropdownMenu = MenuPrimitive.Root;

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
+
 import { cn } from "@/lib/utils";
+
 import { Label } from "./label";
 
 /** Ids that tie an input to its description and error (`aria-describedby`). */

@@ -2,6 +2,7 @@
 
 import { Label as LabelPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
+
 import { cn } from "@/lib/utils";
 
 export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {

@@ -1,6 +1,8 @@
 import { ChevronDown } from "lucide-react";
 import type { ComponentProps } from "react";
+
 import { cn } from "@/lib/utils";
+
 import { inputClass } from "./input";
 
 /** A styled native <select>: fully keyboard- and screen-reader-friendly on every platform. */

@@ -2,6 +2,7 @@
 
 import { Slider as SliderPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
+
 import { cn } from "@/lib/utils";
 
 export function Slider({

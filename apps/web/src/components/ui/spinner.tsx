@@ -1,4 +1,5 @@
 import { LoaderCircle } from "lucide-react";
+
 import { cn } from "@/lib/utils";
 
 export function Spinner({ className }: { className?: string }) {

@@ -1,5 +1,7 @@
 import type { ComponentProps } from "react";
+
 import { cn } from "@/lib/utils";
+
 import { inputClass } from "./input";
 
 export function Textarea({ className, ...props }: ComponentProps<"textarea">) {

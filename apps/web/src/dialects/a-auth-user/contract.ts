@@ -1,5 +1,6 @@
 import { metadataSchema, passwordSchema } from "@profilehub/validators";
 import { z } from "zod";
+
 import { defineFields, field } from "../shared/fields";
 
 /** Dialect A — `PUT /api/v3/auth/user` (seed 000): request fields and their canonical names. */

@@ -1,5 +1,7 @@
 import { bearerToken } from "@profilehub/api";
+
 import type { DoorAdapter } from "@/server/http/define-route";
+
 import { authUserError } from "./errors";
 
 /** Dialect A: `Authorization: Bearer`, and the `{data, success, errno, error}` envelope on errors too. */

@@ -1,6 +1,8 @@
 import type { ErrorReason } from "@profilehub/api";
+
 import type { ErrorInfo } from "@/server/http/error-info";
-import { ledByField, standardWording, word, type IssueWording } from "../shared/wording";
+
+import { type IssueWording, ledByField, standardWording, word } from "../shared/wording";
 import { authUserFields } from "./contract";
 
 interface Answer {

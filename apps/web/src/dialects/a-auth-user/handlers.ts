@@ -1,4 +1,5 @@
 import { defineRoute } from "@/server/http/define-route";
+
 import { asObject, notAnObject, unknownFieldProblems } from "../shared/fields";
 import { authUserFields } from "./contract";
 import { authUserDoor } from "./door";

@@ -1,4 +1,5 @@
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+
 import { authUserFields, authUserSchema, envelopeSchema, errorEnvelopeSchema } from "./contract";
 
 const json = (schema: Parameters<typeof envelopeSchema>[0]) => ({ "application/json": { schema } });

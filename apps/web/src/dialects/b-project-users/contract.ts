@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { defineFields, field } from "../shared/fields";
 
 /** Dialect B — `PATCH /:projectId/users/:userId` (seed 001): the fields of `update` and their canonical names. */

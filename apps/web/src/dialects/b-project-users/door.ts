@@ -1,5 +1,7 @@
 import { bearerToken } from "@profilehub/api";
+
 import type { DoorAdapter } from "@/server/http/define-route";
+
 import { projectUserError } from "./errors";
 
 /**

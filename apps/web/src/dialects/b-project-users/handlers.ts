@@ -1,5 +1,7 @@
-import { defineRoute } from "@/server/http/define-route";
 import { createIssue } from "@profilehub/validators";
+
+import { defineRoute } from "@/server/http/define-route";
+
 import { asObject, unknownFieldProblems } from "../shared/fields";
 import { projectUserFields, type ProjectUserParams } from "./contract";
 import { projectUserDoor } from "./door";

@@ -1,5 +1,6 @@
 import { alphabeticNameSchema } from "@profilehub/validators";
 import { z } from "zod";
+
 import { defineFields, field } from "../shared/fields";
 
 /** Dialect C — `PUT /api/user/update` (seed 002): the fields of the `json` string, and their canonical names. */

@@ -1,5 +1,7 @@
 import { bearerToken } from "@profilehub/api";
+
 import type { DoorAdapter } from "@/server/http/define-route";
+
 import { formJsonError } from "./errors";
 
 /** Dialect C: the JWT in `Authorization` (bare, as the document's examples send it, or `Bearer …`); form or JSON bodies. */

@@ -1,6 +1,8 @@
 import type { ErrorReason } from "@profilehub/api";
 import type { Issue } from "@profilehub/validators";
+
 import type { ErrorInfo } from "@/server/http/error-info";
+
 import { dialectPathOf } from "../shared/fields";
 import { answersByReason, NATIVE_ONLY } from "../shared/reasons";
 import { word } from "../shared/wording";

@@ -1,4 +1,5 @@
 import { defineRoute } from "@/server/http/define-route";
+
 import { formJsonDoor } from "./door";
 import { parseFormJson } from "./request";
 import { formJsonCurrent, formJsonUpdated } from "./response";

@@ -1,5 +1,6 @@
-import type { ZodOpenApiPathsObject } from "zod-openapi";
 import type { z } from "zod";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+
 import { formJsonBodySchema, formJsonErrorSchema, formJsonRequestSchema, formJsonSuccessSchema } from "./contract";
 
 const TAGS = ["C — form json update (seed 002)"];

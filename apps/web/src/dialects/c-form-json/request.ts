@@ -1,4 +1,5 @@
 import { createIssue, type Issue } from "@profilehub/validators";
+
 import { asObject, notAnObject } from "../shared/fields";
 import { formJsonFields } from "./contract";
 

@@ -1,5 +1,6 @@
 import type { UserView } from "@profilehub/validators";
-import { formJsonFields, type FormJsonField } from "./contract";
+
+import { type FormJsonField, formJsonFields } from "./contract";
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
 

@@ -1,7 +1,9 @@
-import { errorInfo, type ErrorInfo } from "@/server/http/error-info";
 import type { Issue } from "@profilehub/validators";
+
+import { type ErrorInfo, errorInfo } from "@/server/http/error-info";
+
 import { toStackError } from "./errors";
-import { KnownErrors, stackErrorResponse, type StackError } from "./known-errors";
+import { KnownErrors, type StackError, stackErrorResponse } from "./known-errors";
 
 /** The names Stack's auth requests give the router's inputs (the project comes from a header or `client_id`). */
 const REQUEST_NAMES: Record<string, string> = {

@@ -1,4 +1,5 @@
 import { defineRoute, type DoorAdapter } from "@/server/http/define-route";
+
 import { asObject } from "../shared/fields";
 import { authFailed } from "./auth-errors";
 import { currentUserDoor } from "./door";

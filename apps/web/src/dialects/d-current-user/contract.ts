@@ -1,5 +1,6 @@
 import { metadataSchema, passwordSchema } from "@profilehub/validators";
 import { z } from "zod";
+
 import { defineFields, field } from "../shared/fields";
 
 const IMAGE =

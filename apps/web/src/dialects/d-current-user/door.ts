@@ -1,4 +1,5 @@
 import type { DoorAdapter } from "@/server/http/define-route";
+
 import { MAX_BODY_BYTES, toStackError } from "./errors";
 import { stackErrorResponse } from "./known-errors";
 import { accessTokenOf, claimsServerAccess, projectIdOf, serverKeyOf } from "./stack-auth";

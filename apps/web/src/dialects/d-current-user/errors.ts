@@ -1,6 +1,8 @@
 import type { ErrorReason } from "@profilehub/api";
 import type { Issue } from "@profilehub/validators";
+
 import type { ErrorInfo } from "@/server/http/error-info";
+
 import { dialectPathOf } from "../shared/fields";
 import { standardWording, word } from "../shared/wording";
 import { currentUserFields } from "./contract";

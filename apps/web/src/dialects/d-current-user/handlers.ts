@@ -1,9 +1,10 @@
 import { defineRoute, type RouteArgs } from "@/server/http/define-route";
 import { errorInfo } from "@/server/http/error-info";
+
 import { asObject, notAnObject, unknownFieldProblems } from "../shared/fields";
 import { currentUserFields } from "./contract";
 import { currentUserDoor } from "./door";
-import { toStackError, type ErrorSubject } from "./errors";
+import { type ErrorSubject, toStackError } from "./errors";
 import { stackErrorResponse } from "./known-errors";
 import { normalizeBody } from "./request";
 import { currentUserResponse } from "./response";

@@ -1,4 +1,5 @@
 import { noteRequest } from "@/server/ops/request-context";
+
 import { currentUserDoor } from "./door";
 
 /**

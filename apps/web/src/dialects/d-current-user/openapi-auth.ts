@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+
 import { currentUserFields, stackErrorSchema, stackServerUserSchema, stackUserSchema } from "./contract";
 
 const json = (schema: z.ZodType) => ({ "application/json": { schema } });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject, ZodOpenApiResponsesObject } from "zod-openapi";
+
 import { currentUserFields, stackErrorSchema, stackServerUserSchema, stackUserSchema } from "./contract";
 import { stackAuthPaths } from "./openapi-auth";
 

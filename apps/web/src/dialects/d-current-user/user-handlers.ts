@@ -1,5 +1,6 @@
 import { defineRoute } from "@/server/http/define-route";
 import { errorInfo } from "@/server/http/error-info";
+
 import { asObject, notAnObject, unknownFieldProblems } from "../shared/fields";
 import { currentUserFields } from "./contract";
 import { currentUserDoor } from "./door";

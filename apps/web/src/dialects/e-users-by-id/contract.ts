@@ -1,5 +1,6 @@
 import { LOCALES, passwordSchema } from "@profilehub/validators";
 import { z } from "zod";
+
 import { defineFields, field } from "../shared/fields";
 
 /** Dialect E — `PUT /users/{id}` (seed 004): the fields of `user`, and their canonical names. */

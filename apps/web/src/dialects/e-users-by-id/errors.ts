@@ -1,5 +1,7 @@
 import type { ErrorReason } from "@profilehub/api";
+
 import type { ErrorInfo } from "@/server/http/error-info";
+
 import { answersByReason, NATIVE_ONLY } from "../shared/reasons";
 import { fullMessage, sortErrors } from "./messages";
 

@@ -1,4 +1,5 @@
 import { defineRoute } from "@/server/http/define-route";
+
 import { usersByIdDoor } from "./door";
 import { parseUsersById } from "./request";
 import { usersByIdResponse } from "./response";

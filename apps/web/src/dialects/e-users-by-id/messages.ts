@@ -1,6 +1,7 @@
 import { fieldLabel, type Issue } from "@profilehub/validators";
+
 import { dialectPathOf } from "../shared/fields";
-import { standardWording, word, type IssueWording } from "../shared/wording";
+import { type IssueWording, standardWording, word } from "../shared/wording";
 import { usersByIdFields } from "./contract";
 
 /** `expo_push_token` → `Expo push token` (Rails' `humanize`). */

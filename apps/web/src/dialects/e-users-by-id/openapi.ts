@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+
 import {
   usersByIdErrorSchema,
   usersByIdRequestSchema,

@@ -1,4 +1,5 @@
 import { createIssue, type Issue } from "@profilehub/validators";
+
 import { asObject, unknownFieldProblems } from "../shared/fields";
 import { ECHOED_FIELDS, usersByIdFields } from "./contract";
 

@@ -1,4 +1,4 @@
-import { createIssue, updateInput, type Issue, type UpdateInputKey } from "@profilehub/validators";
+import { createIssue, type Issue, updateInput, type UpdateInputKey } from "@profilehub/validators";
 import { z } from "zod";
 
 export interface FieldSpec {

@@ -1,5 +1,6 @@
-import { PROBLEM_CODES, renderProblem, type Issue, type ProblemCode } from "@profilehub/validators";
-import { dialectPathOf, type DialectFields } from "./fields";
+import { type Issue, PROBLEM_CODES, type ProblemCode, renderProblem } from "@profilehub/validators";
+
+import { type DialectFields, dialectPathOf } from "./fields";
 
 /** How a dialect words one kind of problem; `path` is already in the dialect's own names. */
 export type Wording<C extends ProblemCode = ProblemCode> = (issue: Extract<Issue, { code: C }>, path: string) => string;

@@ -5,6 +5,7 @@ import { MailCheck, MailWarning } from "lucide-react";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { z } from "zod";
+
 import { useToast } from "@/components/toaster";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -12,13 +13,14 @@ import { Button } from "@/components/ui/button";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useI18n } from "@/i18n/provider";
+
 import { cancelOnEscape } from "../profile/text-rows";
 import { EditableRow, FormActions } from "../settings/editable-row";
 import { failureMessage } from "../settings/failure";
 import { useMe, useUpdateMe } from "../settings/me";
-import { VerifyAddressBanner } from "./resend-verification";
 import { SettingsSection } from "../settings/section";
 import { useUpdateForm } from "../settings/use-update-form";
+import { VerifyAddressBanner } from "./resend-verification";
 
 /**
  * The new address; the current one is refused here with a clear message. (The API treats it as

@@ -4,6 +4,7 @@ import { passwordSchema } from "@profilehub/validators";
 import { useId } from "react";
 import { Controller } from "react-hook-form";
 import { z } from "zod";
+
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -11,6 +12,7 @@ import { Label } from "@/components/ui/label";
 import type { Messages } from "@/i18n";
 import { useI18n } from "@/i18n/provider";
 import { cn } from "@/lib/utils";
+
 import { FormActions } from "../settings/editable-row";
 import { SettingsSection } from "../settings/section";
 import { useUpdateForm } from "../settings/use-update-form";

@@ -4,11 +4,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { MailWarning } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+
 import { useToast } from "@/components/toaster";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
+
 import { failureMessage } from "../settings/failure";
 
 /** The address was never verified (the sign-up mail got lost): send its link again. */

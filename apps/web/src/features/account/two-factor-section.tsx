@@ -3,9 +3,10 @@
 import { totpCodeSchema } from "@profilehub/validators";
 import { useMutation } from "@tanstack/react-query";
 import { Check, Copy, ShieldCheck, ShieldOff } from "lucide-react";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+
 import { useToast } from "@/components/toaster";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,12 +14,13 @@ import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
+
 import { FormActions } from "../settings/editable-row";
 import { failureMessage } from "../settings/failure";
 import { useMe, useSetMe } from "../settings/me";
+import { problemResolver } from "../settings/problem-resolver";
 import { SettingsSection } from "../settings/section";
 import { useUnsavedGuard } from "../settings/unsaved-changes";
-import { problemResolver } from "../settings/problem-resolver";
 import { showServerErrors } from "../settings/use-update-form";
 
 const codeForm = z.object({ code: totpCodeSchema });

@@ -4,13 +4,15 @@ import type { AppRouter } from "@profilehub/api";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { ArrowRight, History } from "lucide-react";
+
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { useI18n } from "@/i18n/provider";
 import { useTRPCClient } from "@/trpc/react";
-import { ACTIVITY_PAGE_SIZE, actionLabel, describeChange, doorLabel, fieldLabel } from "./describe";
+
+import { actionLabel, ACTIVITY_PAGE_SIZE, describeChange, doorLabel, fieldLabel } from "./describe";
 
 export type ActivityPage = inferRouterOutputs<AppRouter>["me"]["activity"];
 type Entry = ActivityPage["entries"][number];

@@ -2,6 +2,7 @@
 
 import type { Locale } from "@profilehub/validators";
 import type { ReactNode } from "react";
+
 import { Brand } from "@/components/brand";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { I18nProvider, useI18n } from "@/i18n/provider";

@@ -2,6 +2,7 @@ import type { UserView } from "@profilehub/validators";
 import { TRPCError } from "@trpc/server";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+
 import { serverCaller } from "@/server/web-session/server-caller";
 
 /** The router as the browser's user, once per request (layouts and pages share it). */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 
 /** The card's title; when `focus` turns on (the form was replaced by its outcome), keyboard focus moves to it. */
 export function FocusedHeading({ focus, children }: { focus: boolean; children: ReactNode }) {

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
@@ -17,6 +18,7 @@ import type { Messages } from "@/i18n";
 import { useI18n } from "@/i18n/provider";
 import { routerError } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
+
 import { failureMessage } from "../settings/failure";
 import { problemResolver } from "../settings/problem-resolver";
 import { AuthFormFooter } from "./auth-form-footer";

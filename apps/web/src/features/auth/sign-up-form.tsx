@@ -3,11 +3,13 @@
 import { signupInputSchema } from "@profilehub/validators";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
+
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
+
 import { problemResolver } from "../settings/problem-resolver";
 import { showServerErrors } from "../settings/use-update-form";
 import { AuthFormFooter } from "./auth-form-footer";

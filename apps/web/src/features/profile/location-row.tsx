@@ -4,12 +4,14 @@ import { locationSchema } from "@profilehub/validators";
 import { LocateFixed } from "lucide-react";
 import { useMemo, useState } from "react";
 import { z } from "zod";
+
 import { Button } from "@/components/ui/button";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import type { Messages } from "@/i18n";
 import { useI18n } from "@/i18n/provider";
+
 import { EditableRow, FormActions, NotSet } from "../settings/editable-row";
 import { useMe } from "../settings/me";
 import { useUpdateForm } from "../settings/use-update-form";

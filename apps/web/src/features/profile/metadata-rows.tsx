@@ -1,14 +1,16 @@
 "use client";
 
-import { metadataSchema, type JsonObject } from "@profilehub/validators";
-import { useMemo, useState, type ReactNode } from "react";
+import { type JsonObject, metadataSchema } from "@profilehub/validators";
+import { type ReactNode, useMemo, useState } from "react";
 import { z } from "zod";
+
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import type { Messages } from "@/i18n";
 import { useI18n } from "@/i18n/provider";
+
 import { EditableRow, FormActions } from "../settings/editable-row";
 import { useMe } from "../settings/me";
 import { useUpdateForm } from "../settings/use-update-form";

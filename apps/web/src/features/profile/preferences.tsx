@@ -4,11 +4,13 @@ import { LOCALES, localeSchema, notificationsSchema } from "@profilehub/validato
 import { useState } from "react";
 import { Controller } from "react-hook-form";
 import { z } from "zod";
+
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useI18n } from "@/i18n/provider";
+
 import { EditableRow, FormActions } from "../settings/editable-row";
 import { useMe } from "../settings/me";
 import { useUpdateForm } from "../settings/use-update-form";

@@ -1,6 +1,7 @@
 "use client";
 
 import { useI18n } from "@/i18n/provider";
+
 import { SettingsSection } from "../settings/section";
 import { AvatarRow } from "./avatar/avatar-row";
 import { LocationRow } from "./location-row";

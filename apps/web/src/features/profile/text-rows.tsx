@@ -8,12 +8,14 @@ import {
   firstNameSchema,
   lastNameSchema,
 } from "@profilehub/validators";
-import { useState, type KeyboardEvent } from "react";
+import { type KeyboardEvent, useState } from "react";
 import { z } from "zod";
+
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useI18n } from "@/i18n/provider";
+
 import { EditableRow, FormActions, NotSet } from "../settings/editable-row";
 import { useMe } from "../settings/me";
 import { useUpdateForm } from "../settings/use-update-form";

@@ -5,12 +5,14 @@ import { useQuery } from "@tanstack/react-query";
 import { AtSign, CircleAlert, CircleCheck } from "lucide-react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
+
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { useI18n } from "@/i18n/provider";
 import { routerError } from "@/trpc/errors";
 import { useTRPCClient } from "@/trpc/react";
+
 import { EditableRow, FormActions, NotSet } from "../settings/editable-row";
 import { useMe } from "../settings/me";
 import { useUpdateForm } from "../settings/use-update-form";

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { LogOut, Monitor, Smartphone } from "lucide-react";
 import { useState } from "react";
+
 import { useToast } from "@/components/toaster";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -21,6 +22,7 @@ import {
 } from "@/components/ui/dialog";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
+
 import { failureMessage } from "../settings/failure";
 
 export type SessionSummary = inferRouterOutputs<AppRouter>["sessions"]["list"][number];

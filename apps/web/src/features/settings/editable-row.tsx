@@ -1,7 +1,8 @@
 "use client";
 
 import { Pencil } from "lucide-react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
+
 import { Button } from "@/components/ui/button";
 import { useI18n } from "@/i18n/provider";
 import { cn } from "@/lib/utils";

@@ -1,4 +1,5 @@
 import type { ErrorReason } from "@profilehub/validators";
+
 import type { Messages } from "@/i18n";
 import { routerError } from "@/trpc/errors";
 

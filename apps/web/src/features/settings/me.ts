@@ -3,6 +3,7 @@
 import { sanitizeUsername, type UserUpdateInput, type UserView } from "@profilehub/validators";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
+
 import { useTRPC } from "@/trpc/react";
 
 /** The user rendered by the server for this page load; seeds the `me.get` query. */

@@ -4,9 +4,11 @@ import { History, Inbox, type LucideIcon, MonitorSmartphone, ShieldCheck, UserRo
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { useI18n } from "@/i18n/provider";
+
 import { Spinner } from "@/components/ui/spinner";
+import { useI18n } from "@/i18n/provider";
 import { cn } from "@/lib/utils";
+
 import { useConfirmLeave } from "./unsaved-changes";
 
 type Section = "profile" | "account" | "sessions" | "activity" | "mailbox";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { currentUser } from "@/features/auth/current-user";
 import { messagesFor } from "@/i18n";
 

@@ -1,5 +1,5 @@
 import { toNestErrors } from "@hookform/resolvers";
-import { isProblemCode, problemsOfZodIssue, type Issue } from "@profilehub/validators";
+import { isProblemCode, type Issue, problemsOfZodIssue } from "@profilehub/validators";
 import type { FieldError, FieldValues, Resolver } from "react-hook-form";
 import type { z } from "zod";
 

@@ -2,10 +2,12 @@
 
 import type { UserView } from "@profilehub/validators";
 import type { ReactNode } from "react";
+
 import { Toaster } from "@/components/toaster";
-import { I18nProvider } from "@/i18n/provider";
 import { messagesFor } from "@/i18n";
+import { I18nProvider } from "@/i18n/provider";
 import { TrpcProvider } from "@/trpc/react";
+
 import { InitialUserContext, useMe } from "./me";
 import { UnsavedChangesProvider } from "./unsaved-changes";
 

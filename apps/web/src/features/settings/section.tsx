@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 /** A card of settings rows, separated by hairlines. */

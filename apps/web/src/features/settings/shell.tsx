@@ -1,9 +1,11 @@
 "use client";
 
 import type { ReactNode } from "react";
+
 import { Brand } from "@/components/brand";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { useI18n } from "@/i18n/provider";
+
 import { SettingsNav } from "./nav";
 import { UserMenu } from "./user-menu";
 

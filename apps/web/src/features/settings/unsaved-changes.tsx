@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, type ReactNode } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useId, useMemo, useRef } from "react";
 
 interface UnsavedChanges {
   set(id: string, dirty: boolean): void;

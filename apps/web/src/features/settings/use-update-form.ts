@@ -1,20 +1,22 @@
 "use client";
 
 import type { Issue, UserUpdateInput } from "@profilehub/validators";
+import { type FormEvent, useEffect, useRef } from "react";
 import {
-  useForm,
   type DefaultValues,
   type FieldValues,
   type Mode,
   type Path,
   type Resolver,
+  useForm,
   type UseFormReturn,
 } from "react-hook-form";
-import { useEffect, useRef, type FormEvent } from "react";
 import type { z } from "zod";
+
 import { useToast } from "@/components/toaster";
 import { useI18n } from "@/i18n/provider";
 import { routerError } from "@/trpc/errors";
+
 import { failureMessage } from "./failure";
 import { useUpdateMe } from "./me";
 import { problemResolver } from "./problem-resolver";

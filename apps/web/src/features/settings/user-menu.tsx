@@ -1,8 +1,9 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { BookOpen, LogOut, Settings } from "lucide-react";
 import Link from "next/link";
-import { useMutation } from "@tanstack/react-query";
+
 import { Avatar, AvatarFallback, AvatarImage } from "@/components/ui/avatar";
 import {
   DropdownMenu,
@@ -14,6 +15,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
+
 import { useMe } from "./me";
 import { useConfirmLeave } from "./unsaved-changes";
 

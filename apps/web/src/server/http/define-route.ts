@@ -1,18 +1,19 @@
 import {
+  type Context,
   createCaller,
   createRequestContext,
-  retryAfterOf,
-  RETRY_AFTER_SECONDS,
-  type Context,
   type Door,
   type RequestCredentials,
+  RETRY_AFTER_SECONDS,
+  retryAfterOf,
 } from "@profilehub/api";
 import type { Issue } from "@profilehub/validators";
+
 import { getLogger } from "../ops/logger";
 import { noteRequest } from "../ops/request-context";
 import { getRuntime } from "../runtime";
-import { errorInfo, errorInfoFromReason, type ErrorInfo } from "./error-info";
-import { readBody, type BodyProblem } from "./read-body";
+import { type ErrorInfo, errorInfo, errorInfoFromReason } from "./error-info";
+import { type BodyProblem, readBody } from "./read-body";
 import { clientInfoOf, requestIdOf } from "./request-info";
 
 /** What distinguishes one door from another: credentials in, errors out. */

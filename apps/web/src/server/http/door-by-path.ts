@@ -1,10 +1,12 @@
-import { renderReason, type ReasonParams } from "@profilehub/validators";
+import { type ReasonParams, renderReason } from "@profilehub/validators";
+
 import { authUserError } from "@/dialects/a-auth-user/errors";
 import { projectUserError } from "@/dialects/b-project-users/errors";
 import { formJsonError } from "@/dialects/c-form-json/errors";
 import { toStackError } from "@/dialects/d-current-user/errors";
 import { stackErrorResponse } from "@/dialects/d-current-user/known-errors";
 import { usersByIdError } from "@/dialects/e-users-by-id/errors";
+
 import type { ErrorInfo } from "./error-info";
 
 /**

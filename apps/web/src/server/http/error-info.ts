@@ -1,7 +1,8 @@
-import { appError, describeError, withDatabaseUnavailable, type ErrorReason } from "@profilehub/api";
+import { appError, describeError, type ErrorReason, withDatabaseUnavailable } from "@profilehub/api";
 import type { Issue, ReasonParamsArgument } from "@profilehub/validators";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+
 import { getLogger } from "../ops/logger";
 
 /** A failed call, as every door needs it to render its own documented error. */

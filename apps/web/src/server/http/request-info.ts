@@ -1,4 +1,5 @@
 import type { ClientInfo } from "@profilehub/api";
+
 import { currentRequest } from "../ops/request-context";
 import { acceptRequestId } from "../ops/request-id";
 

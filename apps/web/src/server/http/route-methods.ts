@@ -1,7 +1,7 @@
 import { noteRequest } from "../ops/request-context";
-import { errorInfoFromReason } from "./error-info";
-import type { DoorAdapter, RouteHandler } from "./define-route";
 import { corsHeaders, withCors } from "./cors";
+import type { DoorAdapter, RouteHandler } from "./define-route";
+import { errorInfoFromReason } from "./error-info";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 

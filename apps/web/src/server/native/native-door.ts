@@ -1,4 +1,5 @@
 import { bearerToken, type Door } from "@profilehub/api";
+
 import type { DoorAdapter } from "../http/define-route";
 
 /**

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Locale } from "@profilehub/validators";
+
 import { localeFromAcceptLanguage, messagesFor } from "@/i18n";
 import { problemText, refusalText } from "@/i18n/problems";
+
 import type { ErrorInfo } from "../http/error-info";
 import { staticPageCsp } from "../security/csp";
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+
 import { doorOfPath, errorBeforeRoute } from "../http/door-by-path";
 
 /** The methods Next.js's route handlers accept; any other would fail inside Next (a plain-text 500). */

@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { defaultAppUrl } from "@profilehub/api/config";
 import next from "next";
+
 import { provideLoadedConfig } from "../config-holder";
 import { createLogger, installLogger } from "../ops/logger";
 import { RoutePatterns } from "../ops/route-patterns";

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answerBeforeRoute, METHODS_NEXT_SERVES } from "./before-route";
+
 import type { Logger } from "../ops/logger";
 import { observeRequest } from "../ops/metrics";
-import { requestStorage, type RequestRecord } from "../ops/request-context";
+import { type RequestRecord, requestStorage } from "../ops/request-context";
 import { acceptRequestId } from "../ops/request-id";
 import type { MatchedRoute, RoutePatterns } from "../ops/route-patterns";
 import { fillMissingHeaders } from "../security/fill-headers";
 import { securityHeaders } from "../security/headers";
+import { answerBeforeRoute, METHODS_NEXT_SERVES } from "./before-route";
 import { clientAddress } from "./client-address";
 
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;

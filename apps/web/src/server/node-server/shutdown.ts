@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+
 import { beginShutdown } from "../ops/lifecycle";
 import { flushLogger, type Logger } from "../ops/logger";
 

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { ConfigError, describeSettings, loadConfig, type LoadedConfig } from "@profilehub/api/config";
 import { findRepoRoot, resolveDataDir } from "@profilehub/db/paths";
 import {
@@ -6,7 +7,6 @@ import {
   redactUrl,
   resolveDatabaseUrl,
 } from "@profilehub/db/schema-engine";
-import path from "node:path";
 
 export interface StartUp {
   loaded: LoadedConfig;

@@ -1,9 +1,11 @@
 import { createDocument } from "zod-openapi";
+
 import { authUserPaths } from "@/dialects/a-auth-user/openapi";
 import { projectUserPaths } from "@/dialects/b-project-users/openapi";
 import { formJsonPaths } from "@/dialects/c-form-json/openapi";
 import { currentUserPaths } from "@/dialects/d-current-user/openapi";
 import { usersByIdPaths } from "@/dialects/e-users-by-id/openapi";
+
 import { finishDocument } from "./finish";
 import { nativePaths } from "./native-paths";
 

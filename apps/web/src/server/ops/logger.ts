@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type LevelWithSilent, type Logger } from "pino";
+
 import { formatForTerminal } from "./tty-format";
 
 export type { Logger };

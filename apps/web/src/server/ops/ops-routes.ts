@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { bearerToken, isServerKey } from "@profilehub/api";
+
 import { getRuntime } from "../runtime";
 import { getMetrics } from "./metrics";
 import { checkReadiness } from "./readiness";

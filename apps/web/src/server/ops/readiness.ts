@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import type { MailWorker } from "@profilehub/api";
-import { migrationsDir, type Database } from "@profilehub/db";
+import { type Database, migrationsDir } from "@profilehub/db";
+
 import { getRuntime } from "../runtime";
 import { isShuttingDown } from "./lifecycle";
 import { getLogger } from "./logger";

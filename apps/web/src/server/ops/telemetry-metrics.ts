@@ -1,4 +1,5 @@
 import type { TelemetryObserver } from "@profilehub/api";
+
 import type { Metrics } from "./metrics";
 
 /** Counts what the router reports (webhook calls, rate-limit refusals, mail deliveries). */

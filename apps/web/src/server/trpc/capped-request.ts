@@ -1,4 +1,5 @@
 import { renderReason } from "@profilehub/validators";
+
 import { trpcShape } from "../http/door-by-path";
 import { readCapped } from "../http/read-body";
 

@@ -1,4 +1,4 @@
-import { describeError, retryAfterOf, RETRY_AFTER_SECONDS } from "@profilehub/api";
+import { describeError, RETRY_AFTER_SECONDS, retryAfterOf } from "@profilehub/api";
 import { renderReason } from "@profilehub/validators";
 import type { TRPCError } from "@trpc/server";
 

@@ -1,4 +1,5 @@
 import type { SessionCookieWriter } from "@profilehub/api";
+
 import { serializeSessionCookie } from "./cookie";
 
 /** Lets the router set or clear the session cookie on this response's headers. */

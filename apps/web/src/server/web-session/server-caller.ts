@@ -1,5 +1,6 @@
 import { createCaller, createRequestContext } from "@profilehub/api";
 import { cookies, headers } from "next/headers";
+
 import { clientInfoOf } from "../http/request-info";
 import { getRuntime } from "../runtime";
 import { SESSION_COOKIE } from "./cookie";

@@ -1,6 +1,8 @@
 import { createServer } from "node:net";
 import type { Database } from "@profilehub/db";
+
 import * as route from "@/app/[projectId]/users/[userId]/route";
+
 import { bearer, call, type CallResult } from "../helpers/dialect-app";
 
 export { route };

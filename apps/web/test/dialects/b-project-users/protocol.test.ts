@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
+
 import * as authUserRoute from "@/app/api/v3/auth/user/route";
 import { projectUserDoor } from "@/dialects/b-project-users/door";
 import { projectUserPaths } from "@/dialects/b-project-users/openapi";
 import { errorInfoFromReason } from "@/server/http/error-info";
 import { buildOpenApiDocument } from "@/server/openapi/document";
-import { get, patch, pathOf, pngDataUrl, route, withFailingUserUpdates } from "./helpers";
+
 import { bearer, call, useDialectApp } from "../helpers/dialect-app";
+import { get, patch, pathOf, pngDataUrl, route, withFailingUserUpdates } from "./helpers";
 
 const app = useDialectApp();
 

@@ -1,8 +1,9 @@
 import { createHmac } from "node:crypto";
 import { startWebhookReceiver, type WebhookReceiver } from "@profilehub/api/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { closedPortUrl, patch } from "./helpers";
+
 import { useDialectApp } from "../helpers/dialect-app";
+import { closedPortUrl, patch } from "./helpers";
 
 const SECRET = "whsec_dialect_b_0123456789";
 const P = "proj1234";

@@ -1,5 +1,7 @@
 import type { TestApp } from "@profilehub/api/testing";
+
 import * as route from "@/app/api/user/update/route";
+
 import { call } from "../helpers/dialect-app";
 
 export const PATH = "/api/user/update";

@@ -2,8 +2,10 @@ import { startWebhookReceiver } from "@profilehub/api/testing";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { createDocument } from "zod-openapi";
+
 import * as route from "@/app/api/user/update/route";
 import { formJsonPaths } from "@/dialects/c-form-json/openapi";
+
 import { call, useDialectApp } from "../helpers/dialect-app";
 import { bare, error, FORM, formJson, JOHN, PATH } from "./helpers";
 

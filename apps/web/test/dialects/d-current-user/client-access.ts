@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { type CurrentUserEnv } from "./env";
 import { clientHeaders, getMe, knownError, patchMe, pngOfSize, SIGN_IN_FACTS, TINY_PNG, USER_KEYS } from "./stack";
 

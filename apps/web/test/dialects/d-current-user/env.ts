@@ -1,11 +1,12 @@
 import {
   startWebhookReceiver,
-  useSmtpServer,
   type TestApp,
   type TestSmtpServer,
+  useSmtpServer,
   type WebhookReceiver,
 } from "@profilehub/api/testing";
 import { afterAll, beforeAll, beforeEach } from "vitest";
+
 import { useDialectApp } from "../helpers/dialect-app";
 import { PATH, serverHeaders } from "./stack";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { type CurrentUserEnv } from "./env";
 import { claimsOf, clientHeaders, getMe, knownError, patchMe } from "./stack";
 

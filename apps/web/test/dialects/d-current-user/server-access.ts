@@ -1,7 +1,8 @@
-import { Secret, TOTP } from "otpauth";
 import { linkToken } from "@profilehub/api/testing";
 import bcrypt from "bcryptjs";
+import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
+
 import { type CurrentUserEnv } from "./env";
 import { clientHeaders, getMe, knownError, patchMe, SERVER_USER_KEYS, TINY_PNG, USER_KEYS } from "./stack";
 

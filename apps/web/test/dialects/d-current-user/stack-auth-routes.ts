@@ -1,9 +1,11 @@
+import { describe, expect, it } from "vitest";
+
+import * as rest from "@/app/api/v1/[...rest]/route";
 import * as tokenRoute from "@/app/api/v1/auth/oauth/token/route";
 import * as signInRoute from "@/app/api/v1/auth/password/sign-in/route";
 import * as signUpRoute from "@/app/api/v1/auth/password/sign-up/route";
-import * as rest from "@/app/api/v1/[...rest]/route";
 import * as userRoute from "@/app/api/v1/users/[userId]/route";
-import { describe, expect, it } from "vitest";
+
 import { call } from "../helpers/dialect-app";
 import { type CurrentUserEnv } from "./env";
 import { clientHeaders, knownError } from "./stack";

@@ -1,5 +1,7 @@
 import type { TestApp } from "@profilehub/api/testing";
+
 import * as route from "@/app/api/v1/users/me/route";
+
 import { call, type CallResult } from "../helpers/dialect-app";
 
 export const PATH = "/api/v1/users/me";

@@ -1,11 +1,13 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { createDocument } from "zod-openapi";
 import { describe, expect, it } from "vitest";
+import { createDocument } from "zod-openapi";
+
 import * as route from "@/app/api/v1/users/me/route";
 import { currentUserPaths } from "@/dialects/d-current-user/openapi";
+
 import { call } from "../helpers/dialect-app";
 import { type CurrentUserEnv } from "./env";
-import { clientHeaders, getMe, knownError, PATH, patchMe } from "./stack";
+import { clientHeaders, getMe, knownError, patchMe, PATH } from "./stack";
 
 export function describeTransport(env: CurrentUserEnv): void {
   const { app, storedUser, schemaMessage } = env;

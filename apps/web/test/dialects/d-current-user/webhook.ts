@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { type CurrentUserEnv, WEBHOOK_SECRET } from "./env";
 import { clientHeaders, knownError, patchMe } from "./stack";
 

@@ -1,5 +1,7 @@
 import type { TestApp } from "@profilehub/api/testing";
+
 import * as route from "@/app/users/[id]/route";
+
 import { bearer, call } from "../helpers/dialect-app";
 
 export const path = (id: number | string) => `/users/${id}`;

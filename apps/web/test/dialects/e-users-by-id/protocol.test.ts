@@ -2,9 +2,11 @@ import { startWebhookReceiver } from "@profilehub/api/testing";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { createDocument } from "zod-openapi";
+
 import * as formJson from "@/app/api/user/update/route";
 import * as route from "@/app/users/[id]/route";
 import { usersByIdPaths } from "@/dialects/e-users-by-id/openapi";
+
 import { bearer, call, useDialectApp } from "../helpers/dialect-app";
 import { CREATED_AT, invalid, path, usersById } from "./helpers";
 

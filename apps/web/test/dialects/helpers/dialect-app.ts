@@ -1,8 +1,9 @@
-import { useTestApp, type TestApp } from "@profilehub/api/testing";
+import { type TestApp, useTestApp } from "@profilehub/api/testing";
 import { POSTGRES_TIMEOUT_DEFAULTS } from "@profilehub/db";
 import { beforeAll } from "vitest";
-import { provideRuntime, type Runtime } from "@/server/runtime";
+
 import type { RouteModule } from "@/server/http/route-methods";
+import { provideRuntime, type Runtime } from "@/server/runtime";
 
 export const TRUSTED_ORIGIN = "https://trusted.example";
 

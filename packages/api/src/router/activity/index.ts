@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { listActivity } from "../../services/users/activity";
 import { authedProcedure } from "../../trpc";
 

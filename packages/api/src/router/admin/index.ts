@@ -10,6 +10,7 @@ import {
   teamSchema,
 } from "@profilehub/validators";
 import { z } from "zod";
+
 import { listOutbox } from "../../services/admin/outbox";
 import { upsertProject } from "../../services/admin/projects";
 import { createSuspension } from "../../services/admin/suspensions";

@@ -1,5 +1,6 @@
 import { DEFAULT_PROJECT_ID, recoverInputSchema } from "@profilehub/validators";
 import { z } from "zod";
+
 import { requestPasswordReset } from "../../services/auth/request-password-reset";
 import { publicProcedure } from "../../trpc";
 

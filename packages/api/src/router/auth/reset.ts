@@ -1,5 +1,6 @@
 import { resetInputSchema } from "@profilehub/validators";
 import { z } from "zod";
+
 import { resetPassword } from "../../services/auth/reset-password";
 import { publicProcedure } from "../../trpc";
 

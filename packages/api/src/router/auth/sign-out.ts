@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { revokeSession } from "../../services/sessions/revoke-session";
 import { tokenProcedure } from "../../trpc";
 

@@ -1,4 +1,5 @@
 import { DEFAULT_PROJECT_ID, signupInputSchema, tokenResponseSchema } from "@profilehub/validators";
+
 import { issueTokens } from "../../services/auth/issue-tokens";
 import { signUp } from "../../services/auth/sign-up";
 import { publicProcedure } from "../../trpc";

@@ -1,4 +1,5 @@
 import { DEFAULT_PROJECT_ID, tokenRequestSchema, tokenResponseSchema } from "@profilehub/validators";
+
 import { appError } from "../../errors";
 import { issueTokens } from "../../services/auth/issue-tokens";
 import { passwordSignIn } from "../../services/auth/password-sign-in";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { verifyEmailToken } from "../../services/auth/verify-email-token";
 import { publicProcedure } from "../../trpc";
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
+
 import { appError } from "../../errors";
 import { listMailbox } from "../../services/mail/mailbox";
-import { callerProcedure } from "../../trpc";
 import { isSessionLive } from "../../services/sessions/is-session-live";
+import { callerProcedure } from "../../trpc";
 
 const mailSchema = z.object({
   id: z.uuid(),

@@ -1,4 +1,5 @@
 import { userViewSchema } from "@profilehub/validators";
+
 import { readUser } from "../../services/users/read-user";
 import { tokenProcedure } from "../../trpc";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { resendVerification } from "../../services/auth/resend-verification";
 import { authedProcedure } from "../../trpc";
 

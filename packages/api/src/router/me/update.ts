@@ -1,4 +1,5 @@
 import { userUpdateInputSchema, userViewSchema } from "@profilehub/validators";
+
 import { updateUser } from "../../services/users/update-user";
 import { tokenProcedure } from "../../trpc";
 import { updateUserDeps, updateUserRequest } from "../update-request";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { appError } from "../../errors";
 import { listSessions, revokeOtherSessions, revokeOwnSession } from "../../services/sessions/list-sessions";
 import { authedProcedure, router } from "../../trpc";

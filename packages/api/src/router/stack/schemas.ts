@@ -1,4 +1,4 @@
-import { emailSchema, fails, passwordSchema, PASSWORD_MAX_LENGTH, projectIdSchema } from "@profilehub/validators";
+import { emailSchema, fails, PASSWORD_MAX_LENGTH, passwordSchema, projectIdSchema } from "@profilehub/validators";
 import { z } from "zod";
 
 /** Stack Auth's minimum password length (its `PASSWORD_TOO_SHORT` says 8). */

@@ -1,7 +1,8 @@
 import QRCode from "qrcode";
 import { z } from "zod";
-import { readUser } from "../../services/users/read-user";
+
 import { newTotpSecret, otpauthUrl } from "../../services/totp/totp";
+import { readUser } from "../../services/users/read-user";
 import { tokenProcedure } from "../../trpc";
 
 /**

@@ -1,5 +1,6 @@
 import { totpCodeSchema, userViewSchema } from "@profilehub/validators";
 import { z } from "zod";
+
 import { invalidField } from "../../errors";
 import { checkUserTotp } from "../../services/totp/check-code";
 import { updateUser } from "../../services/users/update-user";

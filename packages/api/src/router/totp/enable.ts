@@ -1,5 +1,6 @@
 import { totpCodeSchema, userViewSchema } from "@profilehub/validators";
 import { z } from "zod";
+
 import { invalidField } from "../../errors";
 import { markTotpStepUsed } from "../../services/totp/check-code";
 import { base32ToBase64, verifyTotp } from "../../services/totp/totp";

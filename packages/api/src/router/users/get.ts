@@ -1,4 +1,5 @@
 import { userViewSchema } from "@profilehub/validators";
+
 import { readUser } from "../../services/users/read-user";
 import { callerProcedure } from "../../trpc";
 import { resolvedProjectScope, toUserRef, userRefInputSchema } from "./user-ref";

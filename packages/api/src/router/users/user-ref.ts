@@ -1,10 +1,11 @@
 import { fails } from "@profilehub/validators";
 import { z } from "zod";
-import type { Context } from "../../context";
+
 import { isStackProjectId } from "../../auth/stack-project-id";
+import type { Context } from "../../context";
 import { invalidField } from "../../errors";
-import { projectNamed } from "../../services/projects/stack-project";
 import type { UserRef } from "../../services/database/sql";
+import { projectNamed } from "../../services/projects/stack-project";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const USER_NUMBER = /^[1-9]\d{0,9}$/;

@@ -1,5 +1,6 @@
 import { userUpdateInputSchema } from "@profilehub/validators";
 import { z } from "zod";
+
 import { checkUserUpdate } from "../../services/users/update-user";
 import { callerProcedure } from "../../trpc";
 import { updateUserDeps, updateUserRequest } from "../update-request";

@@ -1,7 +1,7 @@
+import { SESSION_TTL_DAYS } from "../../config/lifetimes";
 import type { Context } from "../../context";
 import { appError } from "../../errors";
 import { webSessionCookieValue } from "../../services/sessions/web-session";
-import { SESSION_TTL_DAYS } from "../../config/lifetimes";
 
 /** Hands a browser session to the door's cookie writer (the secret never reaches page scripts). */
 export function setSessionCookie(ctx: Context, sessionId: string, webSecret: string | null): void {

@@ -1,4 +1,5 @@
 import { DEFAULT_PROJECT_ID, passwordGrantSchema, publicUserSchema } from "@profilehub/validators";
+
 import { appError } from "../../errors";
 import { passwordSignIn } from "../../services/auth/password-sign-in";
 import { readAuthenticatedUser } from "../../services/users/read-user";

@@ -1,4 +1,5 @@
 import { DEFAULT_PROJECT_ID, publicUserSchema, signupInputSchema } from "@profilehub/validators";
+
 import { appError } from "../../errors";
 import { signUp } from "../../services/auth/sign-up";
 import { publicProcedure } from "../../trpc";

@@ -1,4 +1,5 @@
 import type { Database } from "@profilehub/db";
+
 import type { AbuseLimitKind, LimitRule } from "../../config/abuse-limits";
 import { appError } from "../../errors";
 import { telemetry } from "../../telemetry";

@@ -1,5 +1,5 @@
 import type { Database, Prisma } from "@profilehub/db";
-import type { OutboxList, OUTBOX_STATUSES } from "@profilehub/validators";
+import type { OUTBOX_STATUSES, OutboxList } from "@profilehub/validators";
 
 type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 

@@ -1,5 +1,6 @@
 import type { Database } from "@profilehub/db";
 import type { ProjectUpsertInput, ProjectView } from "@profilehub/validators";
+
 import { stackProjectIdOf } from "../../auth/stack-project-id";
 import type { SecretBox } from "../../crypto/secret-box";
 

@@ -1,4 +1,5 @@
 import type { Database } from "@profilehub/db";
+
 import { appError } from "../../errors";
 
 /** Suspends a user from now until `endsAt` (or indefinitely). */

@@ -1,5 +1,6 @@
 import type { Database } from "@profilehub/db";
 import { DEFAULT_PROJECT_ID } from "@profilehub/validators";
+
 import { stackProjectIdOf } from "../../auth/stack-project-id";
 import { appError } from "../../errors";
 

@@ -1,4 +1,5 @@
 import type { TokenResponse, UserView } from "@profilehub/validators";
+
 import type { AccessTokens } from "../../auth/access-token";
 
 /** The access token of a user's session: ProfileHub's claims and Stack Auth's (one format for every door). */

@@ -1,12 +1,13 @@
 import type { Database } from "@profilehub/db";
+
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "../../auth/passwords";
+import type { AbuseLimits } from "../../config/abuse-limits";
 import type { ClientInfo } from "../../context";
 import type { SecretBox } from "../../crypto/secret-box";
 import { appError } from "../../errors";
-import type { AbuseLimits } from "../../config/abuse-limits";
 import { enforceLimits, forgiveHits } from "../abuse/abuse-limits";
 import { signInLimits } from "../abuse/limit-keys";
-import { startSession, type StartedSession } from "../sessions/start-session";
+import { type StartedSession, startSession } from "../sessions/start-session";
 import { checkUserTotp } from "../totp/check-code";
 
 /** Our own hashes use exactly these parameters; anything else (imports) is upgraded at sign-in. */

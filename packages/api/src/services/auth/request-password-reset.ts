@@ -1,11 +1,12 @@
-import { Prisma, type Database } from "@profilehub/db";
+import { type Database, Prisma } from "@profilehub/db";
 import type { Locale } from "@profilehub/validators";
+
 import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
+import type { LimitRule } from "../../config/abuse-limits";
 import { PASSWORD_RESET_TTL_MINUTES } from "../../config/lifetimes";
 import { passwordResetMail, resetPasswordLink } from "../../mail/password-reset";
-import { emailTokenInsert, outboxInsert } from "../database/sql";
-import type { LimitRule } from "../../config/abuse-limits";
 import { hitLimits } from "../abuse/abuse-limits";
+import { emailTokenInsert, outboxInsert } from "../database/sql";
 
 /** Reset mails per address (and so per account) and hour; past it, requests are silently dropped. */
 export const RECOVER_LIMIT: LimitRule = { limit: 3, windowSeconds: 3600 };

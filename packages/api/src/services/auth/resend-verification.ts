@@ -1,10 +1,11 @@
-import { Prisma, type Database } from "@profilehub/db";
+import { type Database, Prisma } from "@profilehub/db";
+
 import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
+import type { LimitRule } from "../../config/abuse-limits";
 import { appError } from "../../errors";
 import { verifyEmailLink, verifyNewEmailMail } from "../../mail/templates";
-import { emailTokenInsert, outboxInsert } from "../database/sql";
-import type { LimitRule } from "../../config/abuse-limits";
 import { enforceLimits } from "../abuse/abuse-limits";
+import { emailTokenInsert, outboxInsert } from "../database/sql";
 
 /** Resends of the sign-up verification mail allowed per account (README: limits). */
 export const RESEND_VERIFICATION_LIMIT: LimitRule = { limit: 3, windowSeconds: 3600 };

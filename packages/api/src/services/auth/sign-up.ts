@@ -1,15 +1,16 @@
-import { Prisma, type Database } from "@profilehub/db";
+import { type Database, Prisma } from "@profilehub/db";
 import type { UserView } from "@profilehub/validators";
+
 import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
 import { hashPassword } from "../../auth/passwords";
-import type { LimitRule } from "../../config/abuse-limits";
 import { stackProjectIdOf } from "../../auth/stack-project-id";
+import type { LimitRule } from "../../config/abuse-limits";
 import type { ClientInfo } from "../../context";
 import { conflictError } from "../../errors";
+import { verifyEmailLink, verifyNewEmailMail } from "../../mail/templates";
 import { enforceLimits } from "../abuse/abuse-limits";
 import { signUpLimit } from "../abuse/limit-keys";
 import { auditInsert, emailTokenInsert, outboxInsert, sessionExpiry } from "../database/sql";
-import { verifyEmailLink, verifyNewEmailMail } from "../../mail/templates";
 import { uniqueViolation } from "../database/unique-violation";
 import { toUserView, userProjection, type UserRow } from "../users/user-view";
 

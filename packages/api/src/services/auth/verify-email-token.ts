@@ -1,4 +1,5 @@
-import { Prisma, type Database } from "@profilehub/db";
+import { type Database, Prisma } from "@profilehub/db";
+
 import { hashOpaqueToken } from "../../auth/opaque-token";
 import { appError, conflictingField } from "../../errors";
 import { auditInsert } from "../database/sql";

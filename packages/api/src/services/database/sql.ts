@@ -1,6 +1,7 @@
 import { Prisma } from "@profilehub/db";
-import type { CallerSession } from "../../context";
+
 import { EMAIL_LINK_TTL_HOURS, SESSION_TOUCH_INTERVAL_SECONDS, SESSION_TTL_DAYS } from "../../config/lifetimes";
+import type { CallerSession } from "../../context";
 
 /**
  * SQL fragments every statement shares, so each fact about the schema is written once: how a

@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable } from "@profilehub/db";
+
 import { appError } from "../../errors";
 
 /** The `Retry-After` (seconds) sent with every 503: connections are reopened within this time. */

@@ -1,4 +1,5 @@
 import type { Database } from "@profilehub/db";
+
 import type { CallerSession } from "../../context";
 import { callerSessionLive } from "../database/sql";
 

@@ -1,4 +1,5 @@
 import type { Database } from "@profilehub/db";
+
 import { isLive } from "../database/sql";
 import { describeDevice } from "./device";
 

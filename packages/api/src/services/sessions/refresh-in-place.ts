@@ -1,4 +1,5 @@
 import type { Database } from "@profilehub/db";
+
 import { hashOpaqueToken } from "../../auth/opaque-token";
 import { isLive, sessionExpiry } from "../database/sql";
 

@@ -1,4 +1,5 @@
 import type { Database } from "@profilehub/db";
+
 import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
 import type { ClientInfo } from "../../context";
 import { sessionExpiry } from "../database/sql";

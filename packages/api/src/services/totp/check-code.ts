@@ -1,4 +1,5 @@
 import type { Database } from "@profilehub/db";
+
 import type { SecretBox } from "../../crypto/secret-box";
 import { verifyTotp } from "./totp";
 

@@ -1,11 +1,11 @@
 import { Prisma } from "@profilehub/db";
 import {
-  splitMetadataPatch,
-  USER_FIELDS,
-  userFieldEntries,
   type FieldSpec,
   type JsonObject,
+  splitMetadataPatch,
   type Storage,
+  USER_FIELDS,
+  userFieldEntries,
   type UserFieldName,
 } from "@profilehub/validators";
 

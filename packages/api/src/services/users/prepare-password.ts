@@ -1,5 +1,6 @@
 import type { Database } from "@profilehub/db";
 import { createIssue, type Issue, type UserUpdate } from "@profilehub/validators";
+
 import { hashPassword, verifyPassword } from "../../auth/passwords";
 import type { LimitRule } from "../../config/abuse-limits";
 import type { DoorPolicy } from "../../doors";

@@ -1,5 +1,6 @@
-import { Prisma, type Database } from "@profilehub/db";
+import { type Database, Prisma } from "@profilehub/db";
 import type { UserView } from "@profilehub/validators";
+
 import type { CallerSession } from "../../context";
 import { appError } from "../../errors";
 import { callerSessionLive, userMatches, type UserRef } from "../database/sql";

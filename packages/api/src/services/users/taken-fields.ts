@@ -1,5 +1,6 @@
 import type { Database } from "@profilehub/db";
-import { createIssue, emailSchema, usernameSchema, type Issue } from "@profilehub/validators";
+import { createIssue, emailSchema, type Issue, usernameSchema } from "@profilehub/validators";
+
 import { userMatches, type UserRef } from "../database/sql";
 
 /**

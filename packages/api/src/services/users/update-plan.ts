@@ -1,5 +1,6 @@
 import { Prisma } from "@profilehub/db";
-import { updateInput, type JsonObject, type UserFieldName, type UserUpdate } from "@profilehub/validators";
+import { type JsonObject, updateInput, type UserFieldName, type UserUpdate } from "@profilehub/validators";
+
 import { assignValue, mergeValue } from "./fields-sql";
 
 /** A mail to queue in the outbox with the change (same statement, same commit). */

@@ -1,4 +1,5 @@
 import { Prisma } from "@profilehub/db";
+
 import type { CallerSession } from "../../context";
 import {
   auditInsert,

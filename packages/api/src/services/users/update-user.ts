@@ -1,11 +1,12 @@
 import type { Database } from "@profilehub/db";
 import {
-  validateUserUpdate,
   type Issue,
   type UserUpdate,
   type UserUpdatePolicy,
   type UserView,
+  validateUserUpdate,
 } from "@profilehub/validators";
+
 import type { LimitRule } from "../../config/abuse-limits";
 import type { CallerSession } from "../../context";
 import type { SecretBox } from "../../crypto/secret-box";
@@ -13,20 +14,20 @@ import type { Door, DoorPolicy } from "../../doors";
 import { appError, conflictError, conflictingField, invalidField, validationError } from "../../errors";
 import type { MailNotifier } from "../../mail/notifier";
 import { uniqueViolation } from "../database/unique-violation";
+import { isSessionLive } from "../sessions/is-session-live";
 import { planEmailChange } from "./email-change";
 import { preparePassword } from "./prepare-password";
+import { readUser } from "./read-user";
 import { takenFieldIssues } from "./taken-fields";
+import { planUpdate, type UpdatePlan } from "./update-plan";
 import {
-  buildUpdateStatement,
-  readOutcome,
   type AuditChanges,
+  buildUpdateStatement,
   type OutcomeRow,
+  readOutcome,
   type UpdateOutcome,
   type UserRef,
 } from "./update-statement";
-import { planUpdate, type UpdatePlan } from "./update-plan";
-import { isSessionLive } from "../sessions/is-session-live";
-import { readUser } from "./read-user";
 import { toUserView } from "./user-view";
 import { approveWithWebhook } from "./webhook-approval";
 

@@ -1,5 +1,6 @@
 import { Prisma } from "@profilehub/db";
-import { userFieldEntries, type JsonObject, type UserView, type ViewFormat } from "@profilehub/validators";
+import { type JsonObject, userFieldEntries, type UserView, type ViewFormat } from "@profilehub/validators";
+
 import { viewPairs } from "./fields-sql";
 
 type SuspensionRow = { id: string; reason: string; startsAt: string; endsAt: string | null };

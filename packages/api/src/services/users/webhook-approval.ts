@@ -1,17 +1,18 @@
 import type { Database } from "@profilehub/db";
 import {
+  type FieldSpec,
+  type JsonObject,
   splitMetadataPatch,
   updateInput,
   USER_FIELDS,
-  type FieldSpec,
-  type JsonObject,
   type UserUpdate,
   type UserView,
 } from "@profilehub/validators";
+
 import type { SecretBox } from "../../crypto/secret-box";
 import { appError } from "../../errors";
-import { callValidateUserUpdated } from "../webhooks/validate-user-updated";
 import { userMatches, type UserRef } from "../database/sql";
+import { callValidateUserUpdated } from "../webhooks/validate-user-updated";
 import { toUserView, userProjection, type UserRow } from "./user-view";
 
 const REDACTED = "[redacted]";

@@ -1,4 +1,5 @@
 import type { WebhookFailure } from "@profilehub/validators";
+
 import { telemetry, type WebhookOutcome } from "../../telemetry";
 import { hmacHex, isValidSignature } from "./signature";
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { ForgotPasswordForm } from "@/features/auth/forgot-password-form";
 
 export const metadata: Metadata = { title: "Forgot password" };

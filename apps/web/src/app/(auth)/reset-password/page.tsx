@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { ResetPasswordForm } from "@/features/auth/reset-password-form";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { safeNext } from "@/features/auth/safe-next";
 import { SignUpForm } from "@/features/auth/sign-up-form";
 

@@ -1,6 +1,6 @@
+import { providedLoadedConfig } from "@/server/config-holder";
 import { routeMethods } from "@/server/http/route-methods";
 import { nativeDoor } from "@/server/native/native-door";
-import { providedLoadedConfig } from "@/server/config-holder";
 import { buildOpenApiDocument } from "@/server/openapi/document";
 
 let document: string | undefined;

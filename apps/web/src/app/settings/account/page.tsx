@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { AccountSettings } from "@/features/account/account-settings";
 import { requireUser } from "@/features/auth/current-user";
 import { PageHeader } from "@/features/settings/page-header";

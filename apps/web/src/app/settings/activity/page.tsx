@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { ActivityList } from "@/features/activity/activity-list";
 import { ACTIVITY_PAGE_SIZE } from "@/features/activity/describe";
 import { requireUser } from "@/features/auth/current-user";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { requireUser } from "@/features/auth/current-user";
 import { MailboxList } from "@/features/mailbox/mailbox-list";
 import { PageHeader } from "@/features/settings/page-header";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { requireUser } from "@/features/auth/current-user";
 import { SessionsList } from "@/features/sessions/sessions-list";
 import { PageHeader } from "@/features/settings/page-header";

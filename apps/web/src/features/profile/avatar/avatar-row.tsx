@@ -3,11 +3,13 @@
 import { ImageUp, Trash2 } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
+
 import { useToast } from "@/components/toaster";
 import { Avatar, AvatarFallback, AvatarImage } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { useI18n } from "@/i18n/provider";
 import { routerError } from "@/trpc/errors";
+
 import { failureMessage } from "../../settings/failure";
 import { useMe, useUpdateMe } from "../../settings/me";
 import { useUnsavedGuard } from "../../settings/unsaved-changes";

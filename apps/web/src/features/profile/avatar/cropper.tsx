@@ -1,7 +1,8 @@
 "use client";
 
 import { ZoomIn, ZoomOut } from "lucide-react";
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { type KeyboardEvent, type PointerEvent, useEffect, useRef, useState } from "react";
+
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -14,15 +15,16 @@ import {
 import { Slider } from "@/components/ui/slider";
 import { Spinner } from "@/components/ui/spinner";
 import { useI18n } from "@/i18n/provider";
+
 import {
   centeredCrop,
   clampCrop,
+  type Crop,
   cropSquare,
   decodeImage,
   encodeAvatar,
-  MAX_ZOOM,
-  type Crop,
   type EncodedAvatar,
+  MAX_ZOOM,
 } from "./encode";
 
 const VIEW = 320; // canvas pixels of the crop view (drawn at twice its CSS size on sharp screens)

@@ -1,5 +1,6 @@
-import type { z } from "zod";
 import type { teamCreateInputSchema } from "@profilehub/validators";
+import type { z } from "zod";
+
 import { defineRoute } from "@/server/http/define-route";
 import { routeMethods } from "@/server/http/route-methods";
 import { bodyObject } from "@/server/native/body-object";

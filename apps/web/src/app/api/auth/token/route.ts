@@ -1,4 +1,5 @@
 import type { TokenRequest } from "@profilehub/validators";
+
 import { defineRoute } from "@/server/http/define-route";
 import { routeMethods } from "@/server/http/route-methods";
 import { nativeDoor } from "@/server/native/native-door";

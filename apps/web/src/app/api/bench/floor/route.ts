@@ -1,4 +1,5 @@
 import { floorResponse } from "@profilehub/api";
+
 import { benchRoutesEnabled, notFound } from "@/server/bench/enabled";
 import { getRuntime } from "@/server/runtime";
 

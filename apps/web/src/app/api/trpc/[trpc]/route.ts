@@ -1,5 +1,6 @@
 import { appError, appRouter, bearerToken, createRequestContext, withDatabaseUnavailable } from "@profilehub/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+
 import { clientInfoOf, requestIdOf } from "@/server/http/request-info";
 import { checkClientApiVersion, typedApiPreflight, withTypedApiHeaders } from "@/server/http/typed-api";
 import { getLogger } from "@/server/ops/logger";

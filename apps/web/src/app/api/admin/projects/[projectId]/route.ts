@@ -1,7 +1,7 @@
 import { defineRoute } from "@/server/http/define-route";
 import { routeMethods } from "@/server/http/route-methods";
-import { nativeDoor } from "@/server/native/native-door";
 import { bodyObject } from "@/server/native/body-object";
+import { nativeDoor } from "@/server/native/native-door";
 
 const door = nativeDoor("admin");
 

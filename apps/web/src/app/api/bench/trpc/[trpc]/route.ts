@@ -1,5 +1,6 @@
 import { benchRouter, createContextInner, floorSession } from "@profilehub/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+
 import { benchRoutesEnabled, notFound } from "@/server/bench/enabled";
 import { getRuntime } from "@/server/runtime";
 

@@ -1,5 +1,5 @@
-import { currentUserDoor } from "@/dialects/d-current-user/door";
 import { passwordSignIn } from "@/dialects/d-current-user/auth-handlers";
+import { currentUserDoor } from "@/dialects/d-current-user/door";
 import { routeMethods } from "@/server/http/route-methods";
 
 /** Dialect D: Stack Auth's password sign-in (what its SDK's credential calls send). */
