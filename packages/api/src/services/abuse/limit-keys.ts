@@ -30,3 +30,11 @@ export function signUpLimit(rule: LimitRule, ip: string | null): LimitHit {
 export function currentPasswordLimit(rule: LimitRule, userId: string): LimitHit {
   return { key: key("current-password", userId), kind: "current-password", rule };
 }
+
+export function verificationResendLimit(rule: LimitRule, userId: string): LimitHit {
+  return { key: key("verification-resend", userId), kind: "verification-resend", rule };
+}
+
+export function passwordRecoverLimit(rule: LimitRule, account: { projectId: string; email: string }): LimitHit {
+  return { key: key("password-recover", account.projectId, account.email), kind: "password-recover", rule };
+}

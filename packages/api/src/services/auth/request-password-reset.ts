@@ -6,6 +6,7 @@ import type { LimitRule } from "../../config/abuse-limits";
 import { PASSWORD_RESET_TTL_MINUTES } from "../../config/lifetimes";
 import { passwordResetMail, resetPasswordLink } from "../../mail/password-reset";
 import { hitLimits } from "../abuse/abuse-limits";
+import { passwordRecoverLimit } from "../abuse/limit-keys";
 import { emailTokenInsert, outboxInsert } from "../database/sql";
 
 /** Reset mails per address (and so per account) and hour; past it, requests are silently dropped. */
@@ -26,9 +27,7 @@ export async function requestPasswordReset(
   appUrl: string,
   request: { email: string; projectId: string },
 ): Promise<void> {
-  const limit = await hitLimits(db, [
-    { key: `password-recover:${request.projectId}:${request.email}`, kind: "password-recover", rule: RECOVER_LIMIT },
-  ]);
+  const limit = await hitLimits(db, [passwordRecoverLimit(RECOVER_LIMIT, request)]);
   if (!limit.allowed) return;
   const [user] = await db.$queryRaw<{ id: string; locale: string }[]>`
     SELECT id, locale FROM users

@@ -1,11 +1,10 @@
 import { type Database, Prisma } from "@profilehub/db";
 
-import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
 import type { LimitRule } from "../../config/abuse-limits";
 import { appError } from "../../errors";
-import { verifyEmailLink, verifyNewEmailMail } from "../../mail/templates";
 import { enforceLimits } from "../abuse/abuse-limits";
-import { emailTokenInsert, outboxInsert } from "../database/sql";
+import { verificationResendLimit } from "../abuse/limit-keys";
+import { verificationMailStatements } from "./verification-mail";
 
 /** Resends of the sign-up verification mail allowed per account (README: limits). */
 export const RESEND_VERIFICATION_LIMIT: LimitRule = { limit: 3, windowSeconds: 3600 };
@@ -26,28 +25,10 @@ export async function resendVerification(
     SELECT email, "emailVerifiedAt" IS NOT NULL AS verified FROM users WHERE id = ${userId}::uuid`;
   if (!user) throw appError("session_revoked");
   if (user.verified) return { status: "already_verified" };
-  await enforceLimits(db, [
-    { key: `verification-resend:${userId}`, kind: "verification-resend", rule: RESEND_VERIFICATION_LIMIT },
-  ]);
+  await enforceLimits(db, [verificationResendLimit(RESEND_VERIFICATION_LIMIT, userId)]);
 
-  const token = newOpaqueToken();
-  const mail = verifyNewEmailMail(user.email, verifyEmailLink(appUrl, token));
   // Only while the address is still the one read above and still unverified.
-  const target = Prisma.sql`target`;
-  const link = emailTokenInsert({
-    userId: Prisma.sql`id`,
-    purpose: "verify_email",
-    email: Prisma.sql`email`,
-    tokenHash: hashOpaqueToken(token),
-    from: target,
-  });
-  const queued = outboxInsert({
-    userId: Prisma.sql`id`,
-    kind: "email_verify",
-    to: Prisma.sql`email`,
-    mail,
-    from: target,
-  });
+  const { link, queued } = verificationMailStatements(appUrl, user.email, Prisma.sql`target`);
   const written = await db.$queryRaw<{ id: string }[]>`
     WITH target AS (
       SELECT id, email FROM users

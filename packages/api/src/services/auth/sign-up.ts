@@ -7,12 +7,12 @@ import { stackProjectIdOf } from "../../auth/stack-project-id";
 import type { LimitRule } from "../../config/abuse-limits";
 import type { ClientInfo } from "../../context";
 import { conflictError } from "../../errors";
-import { verifyEmailLink, verifyNewEmailMail } from "../../mail/templates";
 import { enforceLimits } from "../abuse/abuse-limits";
 import { signUpLimit } from "../abuse/limit-keys";
-import { auditInsert, emailTokenInsert, outboxInsert, sessionExpiry } from "../database/sql";
+import { auditInsert, sessionExpiry } from "../database/sql";
 import { uniqueViolation } from "../database/unique-violation";
 import { toUserView, userProjection, type UserRow } from "../users/user-view";
+import { verificationMailStatements } from "./verification-mail";
 
 export interface SignUpRequest {
   email: string;
@@ -42,23 +42,8 @@ export async function signUp(
   const passwordHash = await hashPassword(request.password);
   const refreshToken = newOpaqueToken();
   const webSecret = request.web ? newOpaqueToken() : null;
-  const verifyToken = newOpaqueToken();
-  const mail = verifyNewEmailMail(request.email, verifyEmailLink(appUrl, verifyToken));
   const created = Prisma.sql`created`;
-  const link = emailTokenInsert({
-    userId: Prisma.sql`id`,
-    purpose: "verify_email",
-    email: Prisma.sql`email`,
-    tokenHash: hashOpaqueToken(verifyToken),
-    from: created,
-  });
-  const queued = outboxInsert({
-    userId: Prisma.sql`id`,
-    kind: "email_verify",
-    to: Prisma.sql`email`,
-    mail,
-    from: created,
-  });
+  const { link, queued } = verificationMailStatements(appUrl, request.email, created);
   const audit = auditInsert({
     userId: Prisma.sql`id`,
     actorType: "user",
