@@ -2,7 +2,6 @@
 
 import { emailSchema } from "@profilehub/validators";
 import { MailCheck, MailWarning } from "lucide-react";
-import Link from "next/link";
 import { useMemo, useState } from "react";
 import { z } from "zod";
 
@@ -20,6 +19,7 @@ import { failureMessage } from "../settings/failure";
 import { useMe, useUpdateMe } from "../settings/me";
 import { SettingsSection } from "../settings/section";
 import { useUpdateForm } from "../settings/use-update-form";
+import { MailboxHint } from "./mailbox-hint";
 import { VerifyAddressBanner } from "./resend-verification";
 
 /**
@@ -126,15 +126,7 @@ function PendingBanner({ pending, current, showMailbox }: { pending: string; cur
         <AlertTitle>{t.account.email.pendingTitle}</AlertTitle>
         <AlertDescription>
           <p>{t.account.email.pendingBody(pending)}</p>
-          {showMailbox ? (
-            <p>
-              {t.account.email.mailboxHint}{" "}
-              <Link href="/settings/mailbox" className="font-medium text-foreground underline underline-offset-4">
-                {t.account.email.mailboxLink}
-              </Link>
-              .
-            </p>
-          ) : null}
+          <MailboxHint show={showMailbox} />
           <div className="mt-2 flex flex-wrap gap-2">
             <Button
               size="sm"

@@ -2,7 +2,6 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { MailWarning } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
 
 import { useToast } from "@/components/toaster";
@@ -12,6 +11,7 @@ import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 
 import { failureMessage } from "../settings/failure";
+import { MailboxHint } from "./mailbox-hint";
 
 /** The address was never verified (the sign-up mail got lost): send its link again. */
 export function VerifyAddressBanner({ email, showMailbox }: { email: string; showMailbox: boolean }) {
@@ -37,15 +37,7 @@ export function VerifyAddressBanner({ email, showMailbox }: { email: string; sho
         <AlertTitle>{t.account.email.unverifiedTitle}</AlertTitle>
         <AlertDescription>
           <p>{t.account.email.unverifiedBody(email)}</p>
-          {showMailbox ? (
-            <p>
-              {t.account.email.mailboxHint}{" "}
-              <Link href="/settings/mailbox" className="font-medium text-foreground underline underline-offset-4">
-                {t.account.email.mailboxLink}
-              </Link>
-              .
-            </p>
-          ) : null}
+          <MailboxHint show={showMailbox} />
           <div className="mt-2">
             <Button size="sm" variant="outline" disabled={resend.isPending} onClick={() => resend.mutate()}>
               {resend.isPending ? t.account.email.resending : t.account.email.resendVerification}

@@ -7,14 +7,13 @@ import Link from "next/link";
 import { useForm } from "react-hook-form";
 
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { Field, fieldInputProps } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 
 import { problemResolver } from "../settings/problem-resolver";
 import { showServerErrors } from "../settings/use-update-form";
 import { AuthFormFooter } from "./auth-form-footer";
+import { EmailField } from "./email-field";
 import { FocusedHeading } from "./focused-heading";
 
 const forgotForm = recoverInputSchema.pick({ email: true });
@@ -57,15 +56,7 @@ export function ForgotPasswordForm() {
           </Link>
         ) : (
           <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
-            <Field id="email" label={t.auth.email} error={emailError}>
-              <Input
-                {...fieldInputProps("email", emailError)}
-                type="email"
-                autoComplete="email"
-                autoFocus
-                {...form.register("email")}
-              />
-            </Field>
+            <EmailField registration={form.register("email")} error={emailError} />
             <AuthFormFooter
               error={rootError}
               busy={form.formState.isSubmitting}

@@ -22,6 +22,7 @@ import { useTRPC } from "@/trpc/react";
 import { failureMessage } from "../settings/failure";
 import { problemResolver } from "../settings/problem-resolver";
 import { AuthFormFooter } from "./auth-form-footer";
+import { EmailField } from "./email-field";
 
 function credentialsForm(t: Messages) {
   return z.object({ email: emailSchema, password: z.string().min(1, { error: t.auth.passwordRequired }) });
@@ -99,15 +100,7 @@ function CredentialsStep({
   const busy = form.formState.isSubmitting || signIn.isSuccess;
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
-      <Field id="email" label={t.auth.email} error={emailError}>
-        <Input
-          {...fieldInputProps("email", emailError)}
-          type="email"
-          autoComplete="email"
-          autoFocus
-          {...form.register("email")}
-        />
-      </Field>
+      <EmailField registration={form.register("email")} error={emailError} />
       <Field id="password" label={t.auth.password} error={passwordError}>
         <Input
           {...fieldInputProps("password", passwordError)}

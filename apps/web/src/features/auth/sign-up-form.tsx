@@ -13,6 +13,7 @@ import { useTRPC } from "@/trpc/react";
 import { problemResolver } from "../settings/problem-resolver";
 import { showServerErrors } from "../settings/use-update-form";
 import { AuthFormFooter } from "./auth-form-footer";
+import { EmailField } from "./email-field";
 
 const signUpForm = signupInputSchema.pick({ email: true, password: true });
 
@@ -41,15 +42,7 @@ export function SignUpForm({ next }: { next: string }) {
       </CardHeader>
       <CardContent>
         <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
-          <Field id="email" label={t.auth.email} error={emailError}>
-            <Input
-              {...fieldInputProps("email", emailError)}
-              type="email"
-              autoComplete="email"
-              autoFocus
-              {...form.register("email")}
-            />
-          </Field>
+          <EmailField registration={form.register("email")} error={emailError} />
           <Field id="password" label={t.auth.password} description={t.auth.signUp.passwordHint} error={passwordError}>
             <Input
               {...fieldInputProps("password", passwordError, true)}
