@@ -1,44 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { linkToken, startSmtpServer, type TestSmtpServer } from "@profilehub/api/testing";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AccessTokens } from "../../../../packages/api/src/auth/access-token";
+import { databaseTargets } from "./database-targets";
 import { http, type RunningServer, startServer } from "./running-server";
 
 const readSecrets = (dataDir: string) =>
   JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as { authSecret: string };
 
-interface Target {
-  name: string;
-  env(): Promise<Record<string, string>>;
-  cleanup(): Promise<void>;
-}
-
-const targets: Target[] = [
-  { name: "embedded PGlite", env: () => Promise.resolve({}), cleanup: () => Promise.resolve() },
-];
-if (process.env.TEST_DATABASE_URL) {
-  const base = new URL(process.env.TEST_DATABASE_URL);
-  const name = `${base.pathname.slice(1)}_web_${process.pid}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: base.toString() });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  targets.push({
-    name: "PostgreSQL",
-    async env() {
-      await admin(`CREATE DATABASE "${name}"`);
-      const url = new URL(base);
-      url.pathname = `/${name}`;
-      return { DATABASE_URL: url.toString() };
-    },
-    cleanup: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  });
-}
+const targets = databaseTargets("web");
 
 describe.each(targets)("npm start on $name", (target) => {
   let server: RunningServer;

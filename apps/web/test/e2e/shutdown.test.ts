@@ -1,49 +1,12 @@
-import path from "node:path";
 import { startSmtpServer, type TestSmtpServer } from "@profilehub/api/testing";
 import { openDatabase } from "@profilehub/db";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { databaseTargets } from "./database-targets";
 import { type Outcome, send } from "./load-client";
 import { http, type RunningServer, startServer } from "./running-server";
 
-interface Target {
-  name: string;
-  env(): Promise<Record<string, string>>;
-  /** The database's URL once the server with `dataDir` has stopped. */
-  url(dataDir: string): string;
-  cleanup(): Promise<void>;
-}
-
-const targets: Target[] = [
-  {
-    name: "embedded PGlite",
-    env: () => Promise.resolve({}),
-    url: (dataDir) => `pglite:${path.join(dataDir, "pglite")}`,
-    cleanup: () => Promise.resolve(),
-  },
-];
-if (process.env.TEST_DATABASE_URL) {
-  const base = new URL(process.env.TEST_DATABASE_URL);
-  const name = `${base.pathname.slice(1)}_shutdown_${process.pid}`;
-  const database = new URL(base);
-  database.pathname = `/${name}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: base.toString() });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  targets.push({
-    name: "PostgreSQL",
-    async env() {
-      await admin(`CREATE DATABASE "${name}"`);
-      return { DATABASE_URL: database.toString() };
-    },
-    url: () => database.toString(),
-    cleanup: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  });
-}
+const targets = databaseTargets("shutdown");
 
 const USERS = 6;
 

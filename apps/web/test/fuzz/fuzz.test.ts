@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { databaseTargets } from "../e2e/database-targets";
 import { http, type RunningServer, startServer } from "../e2e/running-server";
 import { body, method, pathVariant, serialize } from "./arbitraries";
 import { closeClient, send } from "./client";
@@ -21,34 +21,7 @@ const none = { kind: "none" as const };
 /** Answers of the HTTP server itself, whatever the path: undecodable paths, requests its parser refuses. */
 const SERVER_CODES = new Set(["invalid_path", "bad_request", "headers_too_large"]);
 
-interface Target {
-  name: string;
-  env(): Promise<Record<string, string>>;
-  cleanup(): Promise<void>;
-}
-const targets: Target[] = [
-  { name: "embedded PGlite", env: () => Promise.resolve({}), cleanup: () => Promise.resolve() },
-];
-if (process.env.TEST_DATABASE_URL) {
-  const base = new URL(process.env.TEST_DATABASE_URL);
-  const name = `${base.pathname.slice(1)}_fuzz_${process.pid}`;
-  const database = new URL(base);
-  database.pathname = `/${name}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: base.toString() });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  targets.push({
-    name: "PostgreSQL",
-    env: async () => {
-      await admin(`CREATE DATABASE "${name}"`);
-      return { DATABASE_URL: database.toString() };
-    },
-    cleanup: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  });
-}
+const targets = databaseTargets("fuzz");
 
 /** The shape an error answer must have: the door's own, or the server's for paths no route owns. */
 function hasDocumentedShape(door: Door, requestPath: string, json: unknown): boolean {
