@@ -99,6 +99,7 @@ const LABELS: Record<string, LabelEntry> = {
   emailAuthEnabled: unnamed("La connexion par e-mail"),
   signOutOtherSessions: unnamed("La déconnexion des autres appareils"),
   code: { en: "The two-factor code", fr: "Le code de double authentification" },
+  recoveryCode: { en: "The recovery code", fr: "Le code de récupération" },
   name: { en: "Name", fr: "Le nom" },
   projectId: unnamed("L’identifiant de projet"),
 };

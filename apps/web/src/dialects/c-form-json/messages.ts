@@ -56,6 +56,8 @@ export const FORM_JSON_WORDING: IssueWording = {
   totp_code_format: invalid,
   totp_code_invalid: invalid,
   totp_code_mismatch: invalid,
+  recovery_code_format: invalid,
+  totp_off: invalid,
   current_password_required: invalid,
   current_password_incorrect: invalid,
   password_unchanged: invalid,

@@ -5,10 +5,12 @@ import type { AbuseLimits } from "../../config/abuse-limits";
 import type { ClientInfo } from "../../context";
 import type { SecretBox } from "../../crypto/secret-box";
 import { appError } from "../../errors";
+import type { MailNotifier } from "../../mail/notifier";
 import { enforceLimits, forgiveHits } from "../abuse/abuse-limits";
 import { signInLimits } from "../abuse/limit-keys";
 import { type StartedSession, startSession } from "../sessions/start-session";
 import { checkUserTotp } from "../totp/check-code";
+import { consumeRecoveryCode } from "../totp/recovery-codes";
 
 /** Our own hashes use exactly these parameters; anything else (imports) is upgraded at sign-in. */
 const CURRENT_HASH_PREFIX = "$argon2id$v=19$m=19456,t=2,p=1$";
@@ -19,7 +21,8 @@ const CURRENT_HASH_PREFIX = "$argon2id$v=19$m=19456,t=2,p=1$";
  * client address, per address and (far higher) per account: each attempt is counted before the
  * password is checked (so concurrent guesses cannot slip past a limit) and taken back when it
  * succeeds; an address over its limits cannot count against the account any further.
- * With two-factor on, the current TOTP code is required too (each code works once).
+ * With two-factor on, the current TOTP code is required too (each code works once), or instead
+ * one of the user's recovery codes (spent by this sign-in, audited, and alerted by mail).
  */
 export async function passwordSignIn(
   db: Database,
@@ -29,17 +32,25 @@ export async function passwordSignIn(
     password: string;
     /** The current code of the user's authenticator, required when two-factor is on. */
     totp?: string | undefined;
+    /** A recovery code (normalized), accepted instead of `totp`; each works once. */
+    recoveryCode?: string | undefined;
     projectId: string;
     client: ClientInfo;
     limits: AbuseLimits;
     /** Also give the session a browser secret (the httpOnly cookie of the web app). */
     web?: boolean;
+    /** Where the request came in, for the audit row of a spent recovery code. */
+    door: string;
+    requestId: string;
+    mail: MailNotifier;
   },
 ): Promise<StartedSession & { userId: string }> {
   const counters = signInLimits(request.limits, request, request.client.ip);
   await enforceLimits(db, [counters.accountIp, counters.ip], [counters.account]);
-  const rows = await db.$queryRaw<{ id: string; passwordHash: string | null; emailAuthEnabled: boolean }[]>`
-    SELECT id, "passwordHash", "emailAuthEnabled" FROM users
+  const rows = await db.$queryRaw<
+    { id: string; passwordHash: string | null; emailAuthEnabled: boolean; locale: string }[]
+  >`
+    SELECT id, "passwordHash", "emailAuthEnabled", locale FROM users
     WHERE "projectId" = ${request.projectId} AND email = ${request.email}`;
   const user = rows[0];
   const valid =
@@ -47,10 +58,7 @@ export async function passwordSignIn(
       ? await verifyPassword(user.passwordHash, request.password)
       : await verifyAgainstDummy(request.password);
   if (!user || !valid) throw appError("invalid_credentials");
-  const totp = await checkUserTotp(db, secretBox, user.id, request.totp);
-  if (totp === false) {
-    throw request.totp === undefined ? appError("totp_required") : appError("totp_invalid");
-  }
+  await checkSecondFactor(db, secretBox, { ...request, userId: user.id, locale: user.locale === "fr" ? "fr" : "en" });
   if (user.passwordHash && !user.passwordHash.startsWith(CURRENT_HASH_PREFIX)) {
     const upgraded = await hashPassword(request.password);
     await db.$executeRaw`
@@ -61,4 +69,30 @@ export async function passwordSignIn(
   const session = await startSession(db, user.id, request.client, { web: request.web ?? false });
   await db.$executeRaw`UPDATE users SET "lastActiveAt" = now() WHERE id = ${user.id}::uuid`;
   return { userId: user.id, ...session };
+}
+
+/**
+ * With two-factor on: the TOTP code, or a recovery code instead. Throws `totp_required` when
+ * neither was sent and `totp_invalid` for a wrong or spent one (both counted as failed sign-ins).
+ */
+async function checkSecondFactor(
+  db: Database,
+  secretBox: SecretBox,
+  request: Parameters<typeof passwordSignIn>[2] & { userId: string; locale: "en" | "fr" },
+): Promise<void> {
+  const { recoveryCode } = request;
+  const totp = await checkUserTotp(
+    db,
+    secretBox,
+    request.userId,
+    recoveryCode === undefined ? request.totp : undefined,
+  );
+  if (totp === null || totp) return;
+  if (recoveryCode !== undefined) {
+    const spent = await consumeRecoveryCode(db, { ...request, code: recoveryCode });
+    if (!spent) throw appError("totp_invalid");
+    request.mail.notify();
+    return;
+  }
+  throw request.totp === undefined ? appError("totp_required") : appError("totp_invalid");
 }
