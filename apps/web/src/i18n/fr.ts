@@ -92,6 +92,8 @@ export const fr: Messages = {
       "user.signup": "Compte créé",
       "user.email_verified": "Adresse e-mail vérifiée",
       "user.password_reset": "Mot de passe réinitialisé",
+      "user.recovery_code_used": "Connexion avec un code de récupération",
+      "user.recovery_codes_regenerated": "Codes de récupération régénérés",
     },
     doors: {
       web: "Application des paramètres",
@@ -128,6 +130,8 @@ export const fr: Messages = {
       secureMetadata: "Métadonnées sécurisées",
       password: "Mot de passe",
       totpSecret: "Double authentification",
+      recoveryCodes: "Codes de récupération inutilisés",
+      device: "Appareil",
     },
   },
   mailbox: {
@@ -153,6 +157,13 @@ export const fr: Messages = {
       totpDescription: "Saisissez le code à 6 chiffres de votre application d’authentification.",
       totpSubmit: "Vérifier et se connecter",
       totpInvalid: "Ce code est incorrect ou a déjà servi. Attendez le suivant.",
+      useRecovery: "Utiliser plutôt un code de récupération",
+      useTotp: "Utiliser plutôt un code de l’application",
+      recoveryTitle: "Code de récupération",
+      recoveryDescription:
+        "Saisissez l’un des codes de récupération enregistrés à l’activation de la double authentification. Chacun ne sert qu’une fois.",
+      recoveryLabel: "Code de récupération",
+      recoveryInvalid: "Ce code de récupération est incorrect ou a déjà servi.",
       back: "Utiliser un autre compte",
       forgotLink: "Mot de passe oublié ?",
     },
