@@ -59,7 +59,7 @@ describe("2FA recovery codes", () => {
       page.getByTestId("recovery-codes-download").click(),
     ]);
     expect(download.suggestedFilename()).toBe("profilehub-recovery-codes.txt");
-    const file = await readFile((await download.path()), "utf8");
+    const file = await readFile(await download.path(), "utf8");
     expect(file).toContain(email);
     for (const code of codes) expect(file).toContain(code);
 
