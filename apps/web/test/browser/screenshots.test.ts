@@ -21,6 +21,7 @@ const DEVICES = [
   { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true },
 ] as const;
 const THEMES = ["light", "dark"] as const;
+const HIDE_TOASTS = '[data-testid="toasts"] { display: none !important; }';
 
 async function trpc(page: Page, procedure: string, input: unknown) {
   const response = await page.request.post(`/api/trpc/${procedure}`, {
@@ -136,7 +137,9 @@ describe("screenshots", () => {
     const panel = page.getByTestId("recovery-codes");
     await panel.waitFor();
     await panel.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: screenshotPath("recovery-codes-desktop-light") });
+    // The section alone, without the toast that says two-factor is on.
+    const section = page.getByTestId("section-2fa");
+    await section.screenshot({ path: screenshotPath("recovery-codes-desktop-light"), style: HIDE_TOASTS });
     await page.getByRole("button", { name: "I saved them" }).click();
 
     // In French: a new set, after the password.
@@ -148,7 +151,7 @@ describe("screenshots", () => {
     await page.getByRole("button", { name: "Générer de nouveaux codes" }).click();
     await panel.getByText("Je les ai enregistrés").waitFor();
     await panel.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: screenshotPath("recovery-codes-desktop-light-fr") });
+    await section.screenshot({ path: screenshotPath("recovery-codes-desktop-light-fr"), style: HIDE_TOASTS });
     await context.close();
   });
 
