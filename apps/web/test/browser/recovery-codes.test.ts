@@ -64,8 +64,13 @@ describe("2FA recovery codes", () => {
     expect(file).toContain(email);
     for (const code of codes) expect(file).toContain(code);
 
-    await page.getByRole("button", { name: "I saved them" }).click();
+    // By keyboard; the focus then lands on "Regenerate", not on the page's body.
+    await page.getByRole("button", { name: "I saved them" }).focus();
+    await page.keyboard.press("Enter");
     await page.getByTestId("recovery-codes").waitFor({ state: "detached" });
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute("data-testid") === "recovery-codes-regenerate",
+    );
     await page.getByTestId("recovery-codes-status").getByText("10 unused recovery codes").waitFor();
     // Shown once: a reload shows the count, never the codes.
     await page.reload();

@@ -95,13 +95,26 @@ export function RecoveryCodesPanel({ codes, onDone }: { codes: string[]; onDone:
   );
 }
 
-/** "N unused recovery codes" and "Regenerate" (re-authenticated), while two-factor is on. */
-export function RecoveryCodesStatus({ onRegenerated }: { onRegenerated: (codes: string[]) => void }) {
+/**
+ * "N unused recovery codes" and "Regenerate" (re-authenticated), while two-factor is on. Right
+ * after the codes were saved it takes the focus back (the panel that had it is gone).
+ */
+export function RecoveryCodesStatus({
+  onRegenerated,
+  focusOnMount = false,
+}: {
+  onRegenerated: (codes: string[]) => void;
+  focusOnMount?: boolean;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const texts = t.account.twoFactor.recovery;
   const status = useQuery(trpc.me.totp.recoveryCodes.status.queryOptions());
   const [regenerating, setRegenerating] = useState(false);
+  const regenerateButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusOnMount) regenerateButton.current?.focus();
+  }, [focusOnMount]);
   const unused = status.data?.unused;
   return (
     <div className="grid gap-3">
@@ -112,6 +125,7 @@ export function RecoveryCodesStatus({ onRegenerated }: { onRegenerated: (codes: 
         </p>
         {!regenerating ? (
           <Button
+            ref={regenerateButton}
             size="sm"
             variant="outline"
             onClick={() => setRegenerating(true)}

@@ -39,6 +39,7 @@ export function TwoFactorSection() {
   const [disabling, setDisabling] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [freshCodes, setFreshCodes] = useState<string[] | null>(null);
+  const [codesSaved, setCodesSaved] = useState(false);
   const begin = useMutation(
     trpc.me.totp.begin.mutationOptions({
       onSuccess: (started) => setSetup(started),
@@ -90,9 +91,17 @@ export function TwoFactorSection() {
           <EnableForm setup={setup} onClose={() => setSetup(null)} onEnabled={setFreshCodes} />
         ) : null}
         {freshCodes && user.totpEnabled ? (
-          <RecoveryCodesPanel codes={freshCodes} onDone={() => setFreshCodes(null)} />
+          <RecoveryCodesPanel
+            codes={freshCodes}
+            onDone={() => {
+              setFreshCodes(null);
+              setCodesSaved(true);
+            }}
+          />
         ) : null}
-        {user.totpEnabled && !freshCodes && !disabling ? <RecoveryCodesStatus onRegenerated={setFreshCodes} /> : null}
+        {user.totpEnabled && !freshCodes && !disabling ? (
+          <RecoveryCodesStatus onRegenerated={setFreshCodes} focusOnMount={codesSaved} />
+        ) : null}
         {disabling && user.totpEnabled ? <DisableForm onClose={() => setDisabling(false)} /> : null}
       </div>
     </SettingsSection>
