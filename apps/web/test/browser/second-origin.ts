@@ -35,12 +35,16 @@ export async function serveSecondOrigin(folder: string): Promise<SecondOrigin> {
   const { port } = server.address() as { port: number };
   return {
     origin: `http://localhost:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // the browser's keep-alive connections
+      }),
   };
 }
 
 /** The pages' entry modules: each imports an SDK as an app would. */
-export const SDK_PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), "sdk-pages");
+const SDK_PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), "sdk-pages");
 
 /**
  * Bundles the entry module `sdk-pages/<name>` for the browser with esbuild, into a fresh temporary
