@@ -16,27 +16,63 @@ type Wording = { subject: string; lead: (facts: AlertFacts) => string };
 const WORDING: Record<Locale, Partial<Record<SecurityEventKind, Wording>>> = {
   en: {
     sign_in: { subject: "New sign-in to your account", lead: () => "Your ProfileHub account was signed in to." },
-    password_changed: { subject: "Your password was changed", lead: () => "The password of your ProfileHub account was changed." },
+    password_changed: {
+      subject: "Your password was changed",
+      lead: () => "The password of your ProfileHub account was changed.",
+    },
     email_changed: {
       subject: "Your email address was changed",
-      lead: ({ email }) => `The email address of your ProfileHub account was changed from ${email?.from ?? "?"} to ${email?.to ?? "?"}.`,
+      lead: ({ email }) =>
+        `The email address of your ProfileHub account was changed from ${email?.from ?? "?"} to ${email?.to ?? "?"}.`,
     },
-    totp_enabled: { subject: "Two-factor authentication turned on", lead: () => "Two-factor authentication was turned on for your ProfileHub account." },
-    totp_disabled: { subject: "Two-factor authentication turned off", lead: () => "Two-factor authentication was turned off for your ProfileHub account." },
-    recovery_code_used: { subject: "A recovery code was used", lead: () => "A recovery code was used to sign in to your ProfileHub account." },
-    recovery_codes_regenerated: { subject: "New recovery codes", lead: () => "New recovery codes were made for your ProfileHub account; the old ones no longer work." },
+    totp_enabled: {
+      subject: "Two-factor authentication turned on",
+      lead: () => "Two-factor authentication was turned on for your ProfileHub account.",
+    },
+    totp_disabled: {
+      subject: "Two-factor authentication turned off",
+      lead: () => "Two-factor authentication was turned off for your ProfileHub account.",
+    },
+    recovery_code_used: {
+      subject: "A recovery code was used",
+      lead: () => "A recovery code was used to sign in to your ProfileHub account.",
+    },
+    recovery_codes_regenerated: {
+      subject: "New recovery codes",
+      lead: () => "New recovery codes were made for your ProfileHub account; the old ones no longer work.",
+    },
   },
   fr: {
-    sign_in: { subject: "Nouvelle connexion à votre compte", lead: () => "Une connexion à votre compte ProfileHub a eu lieu." },
-    password_changed: { subject: "Votre mot de passe a été modifié", lead: () => "Le mot de passe de votre compte ProfileHub a été modifié." },
+    sign_in: {
+      subject: "Nouvelle connexion à votre compte",
+      lead: () => "Une connexion à votre compte ProfileHub a eu lieu.",
+    },
+    password_changed: {
+      subject: "Votre mot de passe a été modifié",
+      lead: () => "Le mot de passe de votre compte ProfileHub a été modifié.",
+    },
     email_changed: {
       subject: "Votre adresse e-mail a été modifiée",
-      lead: ({ email }) => `L’adresse e-mail de votre compte ProfileHub est passée de ${email?.from ?? "?"} à ${email?.to ?? "?"}.`,
+      lead: ({ email }) =>
+        `L’adresse e-mail de votre compte ProfileHub est passée de ${email?.from ?? "?"} à ${email?.to ?? "?"}.`,
     },
-    totp_enabled: { subject: "Double authentification activée", lead: () => "La double authentification a été activée sur votre compte ProfileHub." },
-    totp_disabled: { subject: "Double authentification désactivée", lead: () => "La double authentification a été désactivée sur votre compte ProfileHub." },
-    recovery_code_used: { subject: "Un code de secours a été utilisé", lead: () => "Un code de secours a servi à se connecter à votre compte ProfileHub." },
-    recovery_codes_regenerated: { subject: "Nouveaux codes de secours", lead: () => "De nouveaux codes de secours ont été créés pour votre compte ProfileHub ; les anciens ne fonctionnent plus." },
+    totp_enabled: {
+      subject: "Double authentification activée",
+      lead: () => "La double authentification a été activée sur votre compte ProfileHub.",
+    },
+    totp_disabled: {
+      subject: "Double authentification désactivée",
+      lead: () => "La double authentification a été désactivée sur votre compte ProfileHub.",
+    },
+    recovery_code_used: {
+      subject: "Un code de secours a été utilisé",
+      lead: () => "Un code de secours a servi à se connecter à votre compte ProfileHub.",
+    },
+    recovery_codes_regenerated: {
+      subject: "Nouveaux codes de secours",
+      lead: () =>
+        "De nouveaux codes de secours ont été créés pour votre compte ProfileHub ; les anciens ne fonctionnent plus.",
+    },
   },
 };
 

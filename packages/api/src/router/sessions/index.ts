@@ -28,7 +28,11 @@ export const sessionsRouter = router({
         userId: ctx.session.userId,
         which: { sessionId: input.sessionId },
         reason: "revoked_by_user",
-        event: { kind: input.sessionId === ctx.session.sessionId ? "sign_out" : "session_revoked", door: ctx.door, requestId: ctx.requestId },
+        event: {
+          kind: input.sessionId === ctx.session.sessionId ? "sign_out" : "session_revoked",
+          door: ctx.door,
+          requestId: ctx.requestId,
+        },
       });
       if (ended === 0) {
         throw appError("user_not_found", { of: "session" });

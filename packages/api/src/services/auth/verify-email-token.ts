@@ -3,8 +3,8 @@ import { type Database, Prisma } from "@profilehub/db";
 import { hashOpaqueToken } from "../../auth/opaque-token";
 import { appError, conflictingField } from "../../errors";
 import { auditInsert } from "../database/sql";
-import { clientDetails, type EventClient, securityEventCtes } from "../security-events";
 import { uniqueViolation } from "../database/unique-violation";
+import { clientDetails, type EventClient, securityEventCtes } from "../security-events";
 
 /** The fields a used link changed, as the audit log records them. */
 const LINK_CHANGES = Prisma.sql`(CASE WHEN target.email <> updated.email
@@ -88,8 +88,10 @@ export async function verifyEmailToken(
           "pendingEmail" = CASE WHEN link.purpose = 'change_email' THEN NULL ELSE u."pendingEmail" END,
           "emailVerifiedAt" = coalesce(CASE WHEN u.email = link.email THEN u."emailVerifiedAt" END, now()),
           "updatedAt" = now()
-        FROM link
-        WHERE u.id = link."userId" AND (
+        -- Reading \`target\` here locks and reads the row before it changes (a locking read after the
+        -- update would skip the row this statement updated, and the audit rows would be lost).
+        FROM link, target
+        WHERE u.id = link."userId" AND u.id = target.id AND (
           (link.purpose = 'change_email' AND u."pendingEmail" = link.email) OR
           (link.purpose = 'verify_email' AND u.email = link.email))
         RETURNING u.id, u.email, u.locale, u.notifications, u."emailVerifiedAt"

@@ -2,8 +2,8 @@ import { Prisma } from "@profilehub/db";
 
 import { inEveryLocale } from "../../mail/localized";
 import { hasAlertMail, securityAlertMail } from "../../mail/security-alerts";
-import { describeDevice } from "../sessions/device";
 import { auditInsert, outboxInsert } from "../database/sql";
+import { describeDevice } from "../sessions/device";
 import { SECURITY_ALERTS_PREFERENCE, SECURITY_EVENTS, securityAction, type SecurityEventKind } from "./kinds";
 
 /** The client an event came from (a sign-in's new session) or concerns (a revoked session). */

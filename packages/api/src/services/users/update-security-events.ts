@@ -1,7 +1,7 @@
 import { Prisma } from "@profilehub/db";
 
 import type { ClientInfo } from "../../context";
-import { type SecurityEvent, type SecurityEventKind, securityEventCtes } from "../security-events";
+import { type SecurityEvent, securityEventCtes,type SecurityEventKind } from "../security-events";
 
 /** Fields whose change is a security event: recorded by it, not in the `user.update` row. */
 export const SECURITY_FIELDS = ["password", "totpSecret", "email"] as const;
@@ -43,7 +43,13 @@ export function updateSecurityEvents(input: {
   client: ClientInfo;
 }): { ctes: Prisma.Sql; alerted: Prisma.Sql } {
   const parts = EVENTS.map(({ kind, when, changes, alert }, index) => {
-    const event: SecurityEvent = { kind, door: input.door, requestId: input.requestId, actor: input.actor, client: input.client };
+    const event: SecurityEvent = {
+      kind,
+      door: input.door,
+      requestId: input.requestId,
+      actor: input.actor,
+      client: input.client,
+    };
     if (alert === false) event.alert = false;
     return securityEventCtes(`security_${index}`, event, {
       alias: "updated",

@@ -11,8 +11,8 @@ import {
   type UserRef,
 } from "../database/sql";
 import { auditDiffExpression } from "./fields-sql";
-import { SECURITY_FIELDS, updateSecurityEvents } from "./update-security-events";
 import type { PlannedMail, UpdatePlan } from "./update-plan";
+import { SECURITY_FIELDS, updateSecurityEvents } from "./update-security-events";
 import { userProjection, type UserRow } from "./user-view";
 
 export type { UserRef } from "../database/sql";
