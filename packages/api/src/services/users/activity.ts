@@ -21,10 +21,9 @@ interface StoredDetails {
   ip?: string | null;
 }
 
-/** Rows written before details were recorded, and events without a client, show no device. */
+/** Events without a recorded user agent (older rows, server calls) show no device. */
 function deviceOf(details: StoredDetails): { device: string | null; ip: string | null } {
-  const recorded = "userAgent" in details;
-  return { device: recorded ? describeDevice(details.userAgent ?? null) : null, ip: details.ip ?? null };
+  return { device: details.userAgent ? describeDevice(details.userAgent) : null, ip: details.ip ?? null };
 }
 
 /** A user's own audit history, newest first, `limit` entries before the cursor `before` (an id). */
