@@ -1,4 +1,4 @@
-import { type Locale,LOCALES } from "@profilehub/validators";
+import { type Locale, LOCALES } from "@profilehub/validators";
 
 import type { RenderedMail } from "./templates";
 

@@ -1,7 +1,7 @@
 import { Prisma } from "@profilehub/db";
 
 import type { ClientInfo } from "../../context";
-import { type SecurityEvent, securityEventCtes,type SecurityEventKind } from "../security-events";
+import { type SecurityEvent, securityEventCtes, type SecurityEventKind } from "../security-events";
 
 /** Fields whose change is a security event: recorded by it, not in the `user.update` row. */
 export const SECURITY_FIELDS = ["password", "totpSecret", "email"] as const;
