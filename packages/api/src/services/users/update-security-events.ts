@@ -10,13 +10,21 @@ const TWO_FACTOR = (alias: string) =>
   Prisma.sql`CASE WHEN ${Prisma.raw(alias)}."totpSecretEncrypted" IS NULL THEN 'off' ELSE 'on' END`;
 
 /** For each security field, the event an update records, when, and how Activity shows it. */
-const EVENTS: { kind: SecurityEventKind; when: Prisma.Sql; changes: Prisma.Sql; alert?: false }[] = [
+const EVENTS: {
+  field: (typeof SECURITY_FIELDS)[number];
+  kind: SecurityEventKind;
+  when: Prisma.Sql;
+  changes: Prisma.Sql;
+  alert?: false;
+}[] = [
   {
+    field: "password",
     kind: "password_changed",
     when: Prisma.sql`changes.diff -> 'password' IS NOT NULL`,
     changes: Prisma.sql`jsonb_build_object('password', changes.diff -> 'password')`,
   },
   ...(["totp_enabled", "totp_disabled"] as const).map((kind) => ({
+    field: "totpSecret" as const,
     kind,
     when: Prisma.sql`changes.diff -> 'totpSecret' IS NOT NULL AND updated."totpSecretEncrypted" IS ${
       kind === "totp_enabled" ? Prisma.sql`NOT NULL` : Prisma.sql`NULL`
@@ -25,6 +33,7 @@ const EVENTS: { kind: SecurityEventKind; when: Prisma.Sql; changes: Prisma.Sql; 
   })),
   // Applied at once (immediate mode): the notice to the old address is already the alert.
   {
+    field: "email",
     kind: "email_changed",
     when: Prisma.sql`changes.diff -> 'email' IS NOT NULL`,
     changes: Prisma.sql`jsonb_build_object('email', changes.diff -> 'email')`,
@@ -34,15 +43,22 @@ const EVENTS: { kind: SecurityEventKind; when: Prisma.Sql; changes: Prisma.Sql; 
 
 /**
  * The security events of an update (CTEs over `updated`, `target` and `changes`), each written
- * with the change when its field changed, and an SQL flag: whether any queued an alert mail.
+ * with the change when its field changed, and an SQL flag: whether any queued an alert mail. Only
+ * the events of the fields the update plans to write are in the statement: a profile edit (the hot
+ * path) carries none of them.
  */
-export function updateSecurityEvents(input: {
-  door: string;
-  requestId: string;
-  actor: "user" | "server";
-  client: ClientInfo;
-}): { ctes: Prisma.Sql; alerted: Prisma.Sql } {
-  const parts = EVENTS.map(({ kind, when, changes, alert }, index) => {
+export function updateSecurityEvents(
+  input: {
+    door: string;
+    requestId: string;
+    actor: "user" | "server";
+    client: ClientInfo;
+  },
+  plannedFields: ReadonlySet<string>,
+): { ctes: Prisma.Sql; alerted: Prisma.Sql } {
+  const events = EVENTS.filter(({ field }) => plannedFields.has(field));
+  if (events.length === 0) return { ctes: Prisma.empty, alerted: Prisma.sql`false` };
+  const parts = events.map(({ kind, when, changes, alert }, index) => {
     const event: SecurityEvent = {
       kind,
       door: input.door,
@@ -58,6 +74,6 @@ export function updateSecurityEvents(input: {
       changes,
     });
   });
-  const alerted = EVENTS.map((_, index) => Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(`security_${index}_alert`)})`);
+  const alerted = events.map((_, index) => Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(`security_${index}_alert`)})`);
   return { ctes: Prisma.join(parts, ""), alerted: Prisma.join(alerted, " OR ") };
 }

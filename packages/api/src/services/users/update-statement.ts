@@ -143,7 +143,7 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
     from: Prisma.sql`updated, changes`,
     where: Prisma.sql`${rest} <> '{}'::jsonb`,
   });
-  const security = updateSecurityEvents({ ...input.audit, actor: actorType });
+  const security = updateSecurityEvents({ ...input.audit, actor: actorType }, plan.auditFields);
 
   return Prisma.sql`WITH caller AS (
       SELECT ${callerSessionLive(session)} AS live
