@@ -95,27 +95,32 @@ describe("2FA recovery codes", () => {
     const quiet = await withTwoFactor();
     await signIn(quiet.user, { recoveryCode: quiet.codes[0]! });
     const [event] = await app.database.db.auditEvent.findMany({
-      where: { userId: quiet.user.id, action: "user.recovery_code_used" },
+      where: { userId: quiet.user.id, action: "security.recovery_code_used" },
     });
     expect(event).toMatchObject({
       door: "auth",
       actorUserId: quiet.user.id,
-      changes: { recoveryCodes: { from: 10, to: 9 }, device: { from: null, to: "Chrome on Linux" } },
+      changes: { recoveryCodes: { from: 10, to: 9 } },
+      details: { userAgent: CHROME_ON_LINUX, ip: "203.0.113.7" },
     });
     expect(
-      await app.database.db.outboxMail.count({ where: { userId: quiet.user.id, kind: "recovery_code_used_alert" } }),
+      await app.database.db.outboxMail.count({ where: { userId: quiet.user.id, kind: "security_recovery_code_used" } }),
     ).toBe(0);
 
     const french = await withTwoFactor({ locale: "fr", alerts: true });
     await signIn(french.user, { recoveryCode: french.codes[9]! });
     const mails = await app.database.db.outboxMail.findMany({
-      where: { userId: french.user.id, kind: "recovery_code_used_alert" },
+      where: { userId: french.user.id, kind: "security_recovery_code_used" },
     });
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: french.user.email, subject: "Un code de récupération a été utilisé" });
     expect(mails[0]!.text).toContain("Chrome on Linux");
     const activity = await french.me.me.activity({ limit: 5 });
-    expect(activity.entries[0]).toMatchObject({ action: "user.recovery_code_used", door: "auth", bySelf: true });
+    expect(activity.entries.find((entry) => entry.action === "security.recovery_code_used")).toMatchObject({
+      door: "auth",
+      device: "Chrome on Linux",
+      bySelf: true,
+    });
   });
 
   it("of concurrent sign-ins with the same code, exactly one succeeds", async () => {
@@ -128,7 +133,7 @@ describe("2FA recovery codes", () => {
     expect(refusals.map((error) => describeError(error).reason)).toEqual(Array(5).fill("totp_invalid"));
     expect(await me.me.totp.recoveryCodes.status()).toEqual({ unused: 9, total: 10 });
     const audits = await app.database.db.auditEvent.count({
-      where: { userId: user.id, action: "user.recovery_code_used" },
+      where: { userId: user.id, action: "security.recovery_code_used" },
     });
     expect(audits).toBe(1);
   });
@@ -165,7 +170,7 @@ describe("2FA recovery codes", () => {
     expect((await failure(signIn(user, { recoveryCode: codes[1]! }))).reason).toBe("totp_invalid"); // old set gone
     expect((await signIn(user, { recoveryCode: recoveryCodes[1]! })).user.id).toBe(user.id);
     const audit = await app.database.db.auditEvent.count({
-      where: { userId: user.id, action: "user.recovery_codes_regenerated" },
+      where: { userId: user.id, action: "security.recovery_codes_regenerated" },
     });
     expect(audit).toBe(1);
   });

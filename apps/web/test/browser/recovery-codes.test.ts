@@ -84,7 +84,7 @@ describe("2FA recovery codes", () => {
     await page.goto("/settings/account");
     await page.getByTestId("recovery-codes-status").getByText("9 unused recovery codes").waitFor();
     await page.goto("/settings/activity");
-    await page.getByText("Signed in with a recovery code").first().waitFor();
+    await page.getByText("Recovery code used").first().waitFor();
 
     // The same code again, from another browser: refused, and nothing else is spent.
     const other = await newPage(suite);

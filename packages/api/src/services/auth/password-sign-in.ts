@@ -21,8 +21,9 @@ const CURRENT_HASH_PREFIX = "$argon2id$v=19$m=19456,t=2,p=1$";
  * client address, per address and (far higher) per account: each attempt is counted before the
  * password is checked (so concurrent guesses cannot slip past a limit) and taken back when it
  * succeeds; an address over its limits cannot count against the account any further.
- * With two-factor on, the current TOTP code is required too (each code works once), or instead
- * one of the user's recovery codes (spent by this sign-in, audited, and alerted by mail).
+ * With two-factor on, the current TOTP code is required too (each code works once), or instead one
+ * of the user's recovery codes (spent by this sign-in, with its security event). The session and
+ * the `sign_in` security event (alert mail if wanted) are written in one statement.
  */
 export async function passwordSignIn(
   db: Database,
@@ -39,18 +40,17 @@ export async function passwordSignIn(
     limits: AbuseLimits;
     /** Also give the session a browser secret (the httpOnly cookie of the web app). */
     web?: boolean;
-    /** Where the request came in, for the audit row of a spent recovery code. */
+    /** The door and request, recorded with the `sign_in` security event. */
     door: string;
     requestId: string;
+    /** Poked when a sign-in alert mail was queued. */
     mail: MailNotifier;
   },
 ): Promise<StartedSession & { userId: string }> {
   const counters = signInLimits(request.limits, request, request.client.ip);
   await enforceLimits(db, [counters.accountIp, counters.ip], [counters.account]);
-  const rows = await db.$queryRaw<
-    { id: string; passwordHash: string | null; emailAuthEnabled: boolean; locale: string }[]
-  >`
-    SELECT id, "passwordHash", "emailAuthEnabled", locale FROM users
+  const rows = await db.$queryRaw<{ id: string; passwordHash: string | null; emailAuthEnabled: boolean }[]>`
+    SELECT id, "passwordHash", "emailAuthEnabled" FROM users
     WHERE "projectId" = ${request.projectId} AND email = ${request.email}`;
   const user = rows[0];
   const valid =
@@ -58,7 +58,7 @@ export async function passwordSignIn(
       ? await verifyPassword(user.passwordHash, request.password)
       : await verifyAgainstDummy(request.password);
   if (!user || !valid) throw appError("invalid_credentials");
-  await checkSecondFactor(db, secretBox, { ...request, userId: user.id, locale: user.locale === "fr" ? "fr" : "en" });
+  await checkSecondFactor(db, secretBox, { ...request, userId: user.id });
   if (user.passwordHash && !user.passwordHash.startsWith(CURRENT_HASH_PREFIX)) {
     const upgraded = await hashPassword(request.password);
     await db.$executeRaw`
@@ -66,7 +66,11 @@ export async function passwordSignIn(
       WHERE id = ${user.id}::uuid AND "passwordHash" = ${user.passwordHash}`;
   }
   await forgiveHits(db, { decrement: [counters.ip, counters.account], clear: [counters.accountIp] });
-  const session = await startSession(db, user.id, request.client, { web: request.web ?? false });
+  const session = await startSession(db, user.id, request.client, {
+    web: request.web ?? false,
+    signIn: { door: request.door, requestId: request.requestId },
+  });
+  if (session.alerted) request.mail.notify();
   await db.$executeRaw`UPDATE users SET "lastActiveAt" = now() WHERE id = ${user.id}::uuid`;
   return { userId: user.id, ...session };
 }
@@ -78,7 +82,7 @@ export async function passwordSignIn(
 async function checkSecondFactor(
   db: Database,
   secretBox: SecretBox,
-  request: Parameters<typeof passwordSignIn>[2] & { userId: string; locale: "en" | "fr" },
+  request: Parameters<typeof passwordSignIn>[2] & { userId: string },
 ): Promise<void> {
   const { recoveryCode } = request;
   const totp = await checkUserTotp(
@@ -89,9 +93,9 @@ async function checkSecondFactor(
   );
   if (totp === null || totp) return;
   if (recoveryCode !== undefined) {
-    const spent = await consumeRecoveryCode(db, { ...request, code: recoveryCode });
-    if (!spent) throw appError("totp_invalid");
-    request.mail.notify();
+    if (!(await consumeRecoveryCode({ db, mail: request.mail }, { ...request, code: recoveryCode }))) {
+      throw appError("totp_invalid");
+    }
     return;
   }
   throw request.totp === undefined ? appError("totp_required") : appError("totp_invalid");

@@ -1,18 +1,14 @@
 import { createHash, randomInt } from "node:crypto";
 import { type Database, Prisma } from "@profilehub/db";
-import { type Locale, RECOVERY_CODE_ALPHABET, RECOVERY_CODE_COUNT, RECOVERY_CODE_LENGTH } from "@profilehub/validators";
+import { RECOVERY_CODE_ALPHABET, RECOVERY_CODE_COUNT, RECOVERY_CODE_LENGTH } from "@profilehub/validators";
 
 import type { ClientInfo } from "../../context";
-import { recoveryCodeUsedMail } from "../../mail/recovery-code";
-import { auditInsert, outboxInsert } from "../database/sql";
-import { describeDevice } from "../sessions/device";
-
-/** The security-alert preference (settings → Notifications) that asks for alert mails. */
-export const SECURITY_ALERTS = "email_security_alerts";
+import type { MailNotifier } from "../../mail/notifier";
+import { securityEventCtes } from "../security-events";
 
 /**
  * A fresh set of codes, in clear (normalized, without dashes): 16 characters of a 32-letter
- * alphabet = 80 random bits each, so a plain SHA-256 is enough to store them (see README).
+ * alphabet = 80 random bits each, so a plain SHA-256 is enough to store them (see ARCHITECTURE).
  */
 export function newRecoveryCodes(): string[] {
   return Array.from({ length: RECOVERY_CODE_COUNT }, () =>
@@ -47,77 +43,73 @@ export async function recoveryCodesStatus(db: Database, userId: string): Promise
   return rows[0] ?? { unused: 0, total: 0 };
 }
 
+/** Where a recovery-code operation came from: its security event's door, request and client. */
+interface EventContext {
+  door: string;
+  requestId: string;
+  client: ClientInfo;
+}
+
 /**
  * Regenerates the codes of a user whose two-factor is on: the old set is deleted and the new one
- * stored (hashed) with an audit row, in one statement. Returns the new codes, or `null` when
- * two-factor is off (nothing is written).
+ * stored (hashed) with the `recovery_codes_regenerated` security event (alert mail if wanted), in
+ * one statement. Returns the new codes, or `null` when two-factor is off (nothing is written).
  */
 export async function regenerateRecoveryCodes(
-  db: Database,
-  request: { userId: string; door: string; requestId: string },
+  deps: { db: Database; mail: MailNotifier },
+  request: EventContext & { userId: string },
 ): Promise<string[] | null> {
   const codes = newRecoveryCodes();
   const hashes = codes.map((code) => hashRecoveryCode(request.userId, code));
-  const audit = auditInsert({
-    userId: Prisma.sql`target.id`,
-    actorType: "user",
-    actorUserId: Prisma.sql`target.id`,
-    door: request.door,
-    requestId: request.requestId,
-    action: "user.recovery_codes_regenerated",
-    changes: Prisma.sql`jsonb_build_object('recoveryCodes',
-      jsonb_build_object('from', '"[redacted]"'::jsonb, 'to', '"[redacted]"'::jsonb))`,
-    from: Prisma.sql`target`,
-  });
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const event = securityEventCtes(
+    "event",
+    { kind: "recovery_codes_regenerated", door: request.door, requestId: request.requestId, client: request.client },
+    { alias: "target", from: Prisma.sql`target` },
+  );
+  const rows = await deps.db.$queryRaw<{ alerted: boolean }[]>`
     WITH target AS (
-      SELECT u.id FROM users u WHERE u.id = ${request.userId}::uuid AND u."totpSecretEncrypted" IS NOT NULL FOR UPDATE
-    )${replaceRecoveryCodes("target", hashes)}, audit AS (${audit})
-    SELECT id FROM target`;
-  return rows.length === 1 ? codes : null;
+      SELECT u.id, u.email, u.locale, u.notifications FROM users u
+      WHERE u.id = ${request.userId}::uuid AND u."totpSecretEncrypted" IS NOT NULL FOR UPDATE
+    )${replaceRecoveryCodes("target", hashes)}${event}
+    SELECT EXISTS (SELECT 1 FROM event_alert) AS alerted FROM target`;
+  const row = rows[0];
+  if (!row) return null;
+  if (row.alerted) deps.mail.notify();
+  return codes;
 }
 
 /**
  * Spends one recovery code of a user whose two-factor is on, atomically: of two requests with the
- * same code, one wins. With it, the audit row ("recovery code used", door and device) and, when
- * the user keeps security alerts on, the alert mail in their language. `false` for a wrong or
- * spent code.
+ * same code, one wins. With it, the `recovery_code_used` security event (door, device, codes left;
+ * the alert mail when the user keeps security alerts on). `false` for a wrong or spent code.
  */
 export async function consumeRecoveryCode(
-  db: Database,
-  request: { userId: string; code: string; locale: Locale; door: string; requestId: string; client: ClientInfo },
+  deps: { db: Database; mail: MailNotifier },
+  request: EventContext & { userId: string; code: string },
 ): Promise<boolean> {
-  const device = describeDevice(request.client.userAgent);
-  const audit = auditInsert({
-    userId: Prisma.sql`used."userId"`,
-    actorType: "user",
-    actorUserId: Prisma.sql`used."userId"`,
-    door: request.door,
-    requestId: request.requestId,
-    action: "user.recovery_code_used",
-    changes: Prisma.sql`jsonb_build_object(
-      'recoveryCodes', jsonb_build_object('from', remaining.unused, 'to', remaining.unused - 1),
-      'device', jsonb_build_object('from', null, 'to', ${device}::text))`,
-    from: Prisma.sql`used, remaining`,
-  });
-  const alert = outboxInsert({
-    userId: Prisma.sql`used."userId"`,
-    kind: "recovery_code_used_alert",
-    to: Prisma.sql`used.email`,
-    mail: recoveryCodeUsedMail(request.locale, device),
-    from: Prisma.sql`used`,
-    where: Prisma.sql`${SECURITY_ALERTS} = ANY(used.notifications)`,
-  });
-  // `remaining` reads the set as it was before this statement: it still counts the code spent here.
-  const rows = await db.$queryRaw<{ userId: string }[]>`
+  const event = securityEventCtes(
+    "event",
+    { kind: "recovery_code_used", door: request.door, requestId: request.requestId, client: request.client },
+    {
+      alias: "used",
+      from: Prisma.sql`used, remaining`,
+      // `remaining` reads the set as it was before this statement: it still counts the code spent here.
+      changes: Prisma.sql`jsonb_build_object('recoveryCodes',
+        jsonb_build_object('from', remaining.unused, 'to', remaining.unused - 1))`,
+    },
+  );
+  const rows = await deps.db.$queryRaw<{ alerted: boolean }[]>`
     WITH used AS (
       UPDATE recovery_codes r SET "usedAt" = now() FROM users u
       WHERE r."userId" = ${request.userId}::uuid AND r."codeHash" = ${hashRecoveryCode(request.userId, request.code)}
         AND r."usedAt" IS NULL AND u.id = r."userId" AND u."totpSecretEncrypted" IS NOT NULL
-      RETURNING r."userId", u.email, u.notifications
+      RETURNING u.id, u.email, u.locale, u.notifications
     ), remaining AS (
       SELECT count(*)::int AS unused FROM recovery_codes WHERE "userId" = ${request.userId}::uuid AND "usedAt" IS NULL
-    ), audit AS (${audit}), mail AS (${alert})
-    SELECT "userId" FROM used`;
-  return rows.length === 1;
+    )${event}
+    SELECT EXISTS (SELECT 1 FROM event_alert) AS alerted FROM used`;
+  const row = rows[0];
+  if (!row) return false;
+  if (row.alerted) deps.mail.notify();
+  return true;
 }

@@ -39,7 +39,10 @@ export const regenerateRecoveryCodesProcedure = tokenProcedure
         throw invalidField("code", "totp_code_invalid");
       }
     }
-    const codes = await regenerateRecoveryCodes(ctx.db, { userId, door: ctx.door, requestId: ctx.requestId });
+    const codes = await regenerateRecoveryCodes(
+      { db: ctx.db, mail: ctx.mail },
+      { userId, door: ctx.door, requestId: ctx.requestId, client: ctx.client },
+    );
     if (codes === null) throw invalidField("code", "totp_off"); // turned off meanwhile
     return { recoveryCodes: codes.map(formatRecoveryCode) };
   });
