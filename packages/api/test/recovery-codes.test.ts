@@ -173,6 +173,13 @@ describe("2FA recovery codes", () => {
       where: { userId: user.id, action: "security.recovery_codes_regenerated" },
     });
     expect(audit).toBe(1);
+    // Without the security-alerts preference, no mail; with it, the alert in the account's language.
+    const kind = "security_recovery_codes_regenerated";
+    expect(await app.database.db.outboxMail.count({ where: { userId: user.id, kind } })).toBe(0);
+    await me.me.update({ notifications: ["email_security_alerts"], locale: "fr" });
+    await me.me.totp.recoveryCodes.regenerate({ currentPassword: user.password });
+    const [alert] = await app.database.db.outboxMail.findMany({ where: { userId: user.id, kind } });
+    expect(alert).toMatchObject({ to: user.email, subject: "Nouveaux codes de récupération" });
   });
 
   it("an account without a password regenerates with a TOTP code", async () => {
