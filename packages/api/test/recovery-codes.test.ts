@@ -49,7 +49,7 @@ const storedCodes = (userId: string) => app.database.db.recoveryCode.findMany({ 
 describe("2FA recovery codes", () => {
   it("enable returns the user and 10 distinct codes in clear, once; only salted SHA-256 hashes are stored", async () => {
     const { user, me, enabled, codes } = await withTwoFactor();
-    expect(enabled.user).toMatchObject({ id: user.id, totpEnabled: true });
+    expect(enabled).toMatchObject({ id: user.id, totpEnabled: true });
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     for (const code of codes) expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);

@@ -43,8 +43,11 @@ export function formatRecoveryCode(code: string): string {
 /** A fresh set of codes, in clear: returned once, never stored. */
 export const recoveryCodesSchema = z.array(z.string()).length(RECOVERY_CODE_COUNT);
 
-/** `me.totp.enable`: the user (two-factor on) and the set of recovery codes, shown once. */
-export const totpEnableOutputSchema = z.object({ user: userViewSchema, recoveryCodes: recoveryCodesSchema });
+/**
+ * `me.totp.enable`: the user (two-factor on), as before recovery codes existed, plus the set of
+ * recovery codes, shown once. Additive: a client built for API version 2 reads the user as it did.
+ */
+export const totpEnableOutputSchema = userViewSchema.extend({ recoveryCodes: recoveryCodesSchema });
 export type TotpEnableOutput = z.infer<typeof totpEnableOutputSchema>;
 
 /** `me.totp.recoveryCodes.status`: how many codes of the current set are still unused. */

@@ -182,7 +182,7 @@ function EnableForm({
   const refreshStatus = useRefreshRecoveryStatus();
   const enable = useMutation(
     trpc.me.totp.enable.mutationOptions({
-      onSuccess: ({ user, recoveryCodes }) => {
+      onSuccess: ({ recoveryCodes, ...user }) => {
         onEnabled(recoveryCodes);
         setMe(user);
         void refreshStatus();

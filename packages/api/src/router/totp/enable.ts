@@ -31,5 +31,5 @@ export const totpEnableProcedure = tokenProcedure
     };
     const { user } = await updateUser(updateUserDeps(ctx), request);
     await markTotpStepUsed(ctx.db, userId, step);
-    return { user, recoveryCodes: recoveryCodes.map(formatRecoveryCode) };
+    return { ...user, recoveryCodes: recoveryCodes.map(formatRecoveryCode) };
   });
