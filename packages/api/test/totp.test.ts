@@ -25,9 +25,7 @@ describe("two-factor authentication (TOTP)", () => {
     const wrong = await failure(me.me.totp.enable({ secretBase32: started.secretBase32, code: "000000" }));
     expect(wrong.issues[0]?.path).toBe("code");
     const enrolCode = codeAt(started.secretBase32);
-    expect((await me.me.totp.enable({ secretBase32: started.secretBase32, code: enrolCode })).totpEnabled).toBe(
-      true,
-    );
+    expect((await me.me.totp.enable({ secretBase32: started.secretBase32, code: enrolCode })).totpEnabled).toBe(true);
 
     expect((await failure(signIn(user.email, user.password))).reason).toBe("totp_required");
     expect((await failure(signIn(user.email, user.password, enrolCode))).reason).toBe("totp_invalid"); // already used
