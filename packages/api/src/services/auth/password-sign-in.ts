@@ -34,6 +34,8 @@ export async function passwordSignIn(
     limits: AbuseLimits;
     /** Also give the session a browser secret (the httpOnly cookie of the web app). */
     web?: boolean;
+    /** Two-factor is on and no code was sent: what to throw instead of `totp_required` (the password counts as right). */
+    totpRequired?: (userId: string) => Error;
   },
 ): Promise<StartedSession & { userId: string }> {
   const counters = signInLimits(request.limits, request, request.client.ip);
@@ -49,7 +51,11 @@ export async function passwordSignIn(
   if (!user || !valid) throw appError("invalid_credentials");
   const totp = await checkUserTotp(db, secretBox, user.id, request.totp);
   if (totp === false) {
-    throw request.totp === undefined ? appError("totp_required") : appError("totp_invalid");
+    if (request.totp !== undefined) throw appError("totp_invalid");
+    if (!request.totpRequired) throw appError("totp_required");
+    // The password was right: its guess is taken back, the code's step counts its own (totp-sign-in.ts).
+    await forgiveHits(db, { decrement: [counters.ip, counters.account], clear: [counters.accountIp] });
+    throw request.totpRequired(user.id);
   }
   if (user.passwordHash && !user.passwordHash.startsWith(CURRENT_HASH_PREFIX)) {
     const upgraded = await hashPassword(request.password);
