@@ -91,9 +91,7 @@ export const REASONS = {
     en: ({ missing }) =>
       missing ? "This project requires its publishable client key" : "The publishable client key is not this project's",
     fr: ({ missing }) =>
-      missing
-        ? "Ce projet exige sa clé client publiable"
-        : "La clé client publiable n’est pas celle de ce projet",
+      missing ? "Ce projet exige sa clé client publiable" : "La clé client publiable n’est pas celle de ce projet",
   }),
   mailbox_disabled: reason({
     en: () => "Mail is sent through SMTP: there is no development mailbox",

@@ -1,4 +1,11 @@
-import { emailSchema, fails, totpCodeSchema, PASSWORD_MAX_LENGTH, passwordSchema, projectIdSchema } from "@profilehub/validators";
+import {
+  emailSchema,
+  fails,
+  PASSWORD_MAX_LENGTH,
+  passwordSchema,
+  projectIdSchema,
+  totpCodeSchema,
+} from "@profilehub/validators";
 import { z } from "zod";
 
 /** Stack Auth's minimum password length (its `PASSWORD_TOO_SHORT` says 8). */
