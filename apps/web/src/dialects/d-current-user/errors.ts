@@ -94,7 +94,9 @@ const RENDER: Record<ErrorReason, Render> = {
   token_missing: () => KnownErrors.cannotGetOwnUserWithoutUser(),
   token_invalid: () => KnownErrors.unparsableAccessToken(),
   token_expired: (_, request) => expiredTokenError(request),
-  session_revoked: () => KnownErrors.invalidAccessToken(),
+  // A leaf of Stack's InvalidAccessToken (the parent itself cannot be rebuilt by the SDK): it refreshes,
+  // and the revoked session's refresh token is REFRESH_TOKEN_NOT_FOUND_OR_EXPIRED — signed out.
+  session_revoked: () => KnownErrors.accessTokenExpired(null),
   project_mismatch: (error) => {
     const { expected, actual } = error.params as { expected: string; actual: string };
     return KnownErrors.invalidProjectForAccessToken(expected, actual);
@@ -131,7 +133,7 @@ const RENDER: Record<ErrorReason, Render> = {
   email_token_invalid: () => KnownErrors.verificationCodeNotFound(),
   // Reasons these routes cannot produce (other doors' refusals): Stack's nearest equivalents.
   forbidden: () => KnownErrors.userNotFound(),
-  csrf_failed: () => KnownErrors.invalidAccessToken(),
+  csrf_failed: () => KnownErrors.accessTokenExpired(null),
   mailbox_disabled: () => KnownErrors.userNotFound(),
   team_not_found: (_, __, subject) => KnownErrors.teamMembershipNotFound(String(subject.teamId), subject.userId ?? ""),
 };

@@ -91,13 +91,6 @@ export const KnownErrors = {
       `Access token not valid for this project. Expected project ID ${JSON.stringify(expectedProjectId)}, but the token is for project ID ${JSON.stringify(actualProjectId)}.`,
       { expected_project_id: expectedProjectId, actual_project_id: actualProjectId },
     ),
-  /** Stack's parent code of every access-token problem; here: the token's session was revoked. */
-  invalidAccessToken: () =>
-    known(
-      401,
-      "INVALID_ACCESS_TOKEN",
-      "Access token is no longer valid: its session has been revoked or has expired. Please sign in again.",
-    ),
   cannotGetOwnUserWithoutUser: () =>
     known(
       400,
@@ -117,7 +110,8 @@ export const KnownErrors = {
     known(400, "PASSWORD_TOO_SHORT", `Password too short. Minimum length is ${minLength}.`, { min_length: minLength }),
   passwordTooLong: (maxLength: number) =>
     known(400, "PASSWORD_TOO_LONG", `Password too long. Maximum length is ${maxLength}.`, { maxLength }),
-  passwordRequirementsNotMet: (message: string) => known(400, "PASSWORD_REQUIREMENTS_NOT_MET", message),
+  /** A parent class in the SDK: it rebuilds the error from `details` (`{message}`), as for any inherited code. */
+  passwordRequirementsNotMet: (message: string) => known(400, "PASSWORD_REQUIREMENTS_NOT_MET", message, { message }),
   userEmailAlreadyExists: (email: string) =>
     known(409, "USER_EMAIL_ALREADY_EXISTS", `A user with email ${JSON.stringify(email)} already exists.`, {
       email,

@@ -38,7 +38,7 @@ export function describeAccountRoutes(env: CurrentUserEnv): void {
       });
       expect([ok.status, ok.json]).toEqual([200, { success: true }]);
       expect((await getMe(clientHeaders(user.accessToken))).status).toBe(200);
-      knownError(await getMe(clientHeaders(other.accessToken)), 401, "INVALID_ACCESS_TOKEN");
+      knownError(await getMe(clientHeaders(other.accessToken)), 401, "ACCESS_TOKEN_EXPIRED");
       expect((await signIn("pw-update@example.com", "new password 1")).user.id).toBe(user.id);
     });
 
@@ -79,7 +79,7 @@ export function describeAccountRoutes(env: CurrentUserEnv): void {
       expect(statusError(await del(strangers.json.items[0].id), 404)).toBe("Session not found.");
       expect(statusError(await del(another.id, user.accessToken, stranger.id), 403)).toContain("user_id=me");
       expect((await del(another.id)).json).toEqual({ success: true });
-      knownError(await getMe(clientHeaders(other.accessToken)), 401, "INVALID_ACCESS_TOKEN");
+      knownError(await getMe(clientHeaders(other.accessToken)), 401, "ACCESS_TOKEN_EXPIRED");
       const after = await call(sessionsRoute, "GET", SESSIONS, { headers: clientHeaders(user.accessToken) });
       expect(after.json.items.map((item: any) => item.id)).toEqual([current.id]);
       const anonymous = await call(sessionsRoute, "GET", SESSIONS, { headers: clientHeaders() });
