@@ -25,6 +25,9 @@ export const stackMfaSignInProcedure = publicProcedure
       totp: input.totp,
       client: ctx.client,
       limits: ctx.config.abuseLimits,
+      door: ctx.door,
+      requestId: ctx.requestId,
+      mail: ctx.mail,
     });
     const user = await readAuthenticatedUser(ctx.db, session.userId);
     return {

@@ -24,6 +24,9 @@ export const stackSignInProcedure = publicProcedure
       projectId,
       client: ctx.client,
       limits: ctx.config.abuseLimits,
+      door: ctx.door,
+      requestId: ctx.requestId,
+      mail: ctx.mail,
       // Stack's flow: the code comes in a second request, with this attempt code.
       totpRequired: (userId) =>
         appError("totp_required", {
