@@ -12,6 +12,8 @@ export const projectUpsertInputSchema = z.strictObject({
   projectId: projectIdSchema,
   name: z.string().trim().min(1).max(200).optional(),
   webhooks: z.strictObject({ validateUserUpdated: webhookSettingsSchema.nullable().optional() }).nullable().optional(),
+  /** Stack Auth's publishable client key (dialect D): when set, client requests must send it; `null` accepts any. */
+  publishableClientKey: z.string().trim().min(1).max(200).nullable().optional(),
 });
 export type ProjectUpsertInput = z.input<typeof projectUpsertInputSchema>;
 
@@ -20,6 +22,8 @@ export const projectSchema = z.object({
   name: z.string(),
   /** The secret is write-only: only the URL is shown. */
   webhooks: z.object({ validateUserUpdated: z.object({ url: z.string() }).nullable() }),
+  /** Public (Stack's SDK ships it to browsers); `null`: any key is accepted. */
+  publishableClientKey: z.string().nullable(),
 });
 export type ProjectView = z.infer<typeof projectSchema>;
 

@@ -1,3 +1,4 @@
+import { describeAccountRoutes } from "./d-current-user/account-routes";
 import { describeClientAccess } from "./d-current-user/client-access";
 import { useCurrentUserEnv } from "./d-current-user/env";
 import { describeStackHeaders } from "./d-current-user/headers";
@@ -19,3 +20,4 @@ describeStackHeaders(env);
 describeWebhook(env);
 describeTransport(env);
 describeStackAuthRoutes(env);
+describeAccountRoutes(env);

@@ -38,6 +38,7 @@ describe("admin endpoints (x-api-key)", () => {
       id: "acme",
       name: "Acme",
       webhooks: { validateUserUpdated: { url: "https://hooks.example.com/v" } },
+      publishableClientKey: null,
     });
     const renamed = await call(projects, "PUT", "/api/admin/projects/acme", {
       headers: key(),
@@ -48,9 +49,14 @@ describe("admin endpoints (x-api-key)", () => {
     const removed = await call(projects, "PUT", "/api/admin/projects/acme", {
       headers: key(),
       params,
-      body: { webhooks: { validateUserUpdated: null } },
+      body: { webhooks: { validateUserUpdated: null }, publishableClientKey: "pck_acme" },
     });
-    expect(removed.json).toEqual({ id: "acme", name: "Acme Inc", webhooks: { validateUserUpdated: null } });
+    expect(removed.json).toEqual({
+      id: "acme",
+      name: "Acme Inc",
+      webhooks: { validateUserUpdated: null },
+      publishableClientKey: "pck_acme",
+    });
     const invalid = await call(projects, "PUT", "/api/admin/projects/acme", {
       headers: key(),
       params,

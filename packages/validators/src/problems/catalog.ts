@@ -255,6 +255,11 @@ export const PROBLEMS = {
     en: () => "New password must be different from the current password",
     fr: () => "Le nouveau mot de passe doit être différent de l’actuel",
   }),
+  /** A door that signs the current session out otherwise (Stack's sessions list refuses to revoke it). */
+  current_session: problem({
+    en: () => "This is the current session: sign out instead",
+    fr: () => "C’est la session en cours : déconnectez-vous plutôt",
+  }),
   not_team_member: problem({
     en: () => "You are not a member of this team",
     fr: () => "Vous n’êtes pas membre de cette équipe",

@@ -62,6 +62,7 @@ export const FORM_JSON_WORDING: IssueWording = {
   current_password_incorrect: invalid,
   password_unchanged: invalid,
   not_team_member: invalid,
+  current_session: invalid,
   changed_concurrently: invalid,
   password_changed_concurrently: invalid,
   duplicate: invalid,

@@ -3,6 +3,7 @@ import { activityProcedure } from "../activity";
 import { totpRouter } from "../totp";
 import { meGetProcedure } from "./get";
 import { meResendVerificationProcedure } from "./resend-verification";
+import { meTeamsProcedure } from "./teams";
 import { meUpdateProcedure } from "./update";
 import { meValidateUpdateProcedure } from "./validate-update";
 
@@ -12,5 +13,6 @@ export const meRouter = router({
   validateUpdate: meValidateUpdateProcedure,
   resendVerification: meResendVerificationProcedure,
   activity: activityProcedure,
+  teams: meTeamsProcedure,
   totp: totpRouter,
 });

@@ -14,21 +14,25 @@ function webhookColumns(input: ProjectUpsertInput, secretBox: SecretBox): Partia
   return { webhookUrl: hook.url, webhookSecretEncrypted: secretBox.encrypt(hook.secret) };
 }
 
-export function toProjectView(project: { id: string; name: string; webhookUrl: string | null }): ProjectView {
+type ProjectRow = { id: string; name: string; webhookUrl: string | null; publishableClientKey: string | null };
+
+export function toProjectView(project: ProjectRow): ProjectView {
   return {
     id: project.id,
     name: project.name,
     webhooks: { validateUserUpdated: project.webhookUrl ? { url: project.webhookUrl } : null },
+    publishableClientKey: project.publishableClientKey,
   };
 }
 
-/** Creates or updates a project; `webhooks.validateUserUpdated: null` removes the webhook. */
+/** Creates or updates a project; `webhooks.validateUserUpdated: null` removes the webhook, `publishableClientKey: null` the key. */
 export async function upsertProject(
   db: Database,
   secretBox: SecretBox,
   input: ProjectUpsertInput,
 ): Promise<ProjectView> {
   const hooks = webhookColumns(input, secretBox);
+  const key = input.publishableClientKey === undefined ? {} : { publishableClientKey: input.publishableClientKey };
   const project = await db.project.upsert({
     where: { id: input.projectId },
     create: {
@@ -36,9 +40,10 @@ export async function upsertProject(
       name: input.name ?? input.projectId,
       stackProjectId: stackProjectIdOf(input.projectId),
       ...hooks,
+      ...key,
     },
-    update: { ...(input.name !== undefined && { name: input.name }), ...hooks },
-    select: { id: true, name: true, webhookUrl: true },
+    update: { ...(input.name !== undefined && { name: input.name }), ...hooks, ...key },
+    select: { id: true, name: true, webhookUrl: true, publishableClientKey: true },
   });
   return toProjectView(project);
 }

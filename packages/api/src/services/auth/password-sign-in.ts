@@ -40,6 +40,8 @@ export async function passwordSignIn(
     limits: AbuseLimits;
     /** Also give the session a browser secret (the httpOnly cookie of the web app). */
     web?: boolean;
+    /** Two-factor is on and no code was sent: what to throw instead of `totp_required` (the password counts as right). */
+    totpRequired?: (userId: string) => Error;
     /** The door and request, recorded with the `sign_in` security event. */
     door: string;
     requestId: string;
@@ -58,7 +60,7 @@ export async function passwordSignIn(
       ? await verifyPassword(user.passwordHash, request.password)
       : await verifyAgainstDummy(request.password);
   if (!user || !valid) throw appError("invalid_credentials");
-  await checkSecondFactor(db, secretBox, { ...request, userId: user.id });
+  await checkSecondFactor(db, secretBox, { ...request, userId: user.id }, counters);
   if (user.passwordHash && !user.passwordHash.startsWith(CURRENT_HASH_PREFIX)) {
     const upgraded = await hashPassword(request.password);
     await db.$executeRaw`
@@ -83,6 +85,7 @@ async function checkSecondFactor(
   db: Database,
   secretBox: SecretBox,
   request: Parameters<typeof passwordSignIn>[2] & { userId: string },
+  counters: ReturnType<typeof signInLimits>,
 ): Promise<void> {
   const { recoveryCode } = request;
   const totp = await checkUserTotp(
@@ -98,5 +101,9 @@ async function checkSecondFactor(
     }
     return;
   }
-  throw request.totp === undefined ? appError("totp_required") : appError("totp_invalid");
+  if (request.totp !== undefined) throw appError("totp_invalid");
+  if (!request.totpRequired) throw appError("totp_required");
+  // The password was right: its guess is taken back, the code's step counts its own (totp-sign-in.ts).
+  await forgiveHits(db, { decrement: [counters.ip, counters.account], clear: [counters.accountIp] });
+  throw request.totpRequired(request.userId);
 }
