@@ -139,9 +139,12 @@ describe("the field registry", () => {
       totpEnabled: true,
     });
     const changes = audit.flatMap((event) => Object.entries(event.changes as Record<string, { to: unknown }>));
-    for (const field of ["password", "totpSecret", "serverMetadata", "secureMetadata"]) {
+    for (const field of ["password", "serverMetadata", "secureMetadata"]) {
       expect(changes.find(([name]) => name === field)?.[1].to, field).toBe("[redacted]");
     }
+    // Two-factor is a security event: recorded as off → on, never with the secret.
+    expect(changes.find(([name]) => name === "twoFactor")?.[1]).toEqual({ from: "off", to: "on" });
+    expect(changes.find(([name]) => name === "totpSecret")).toBeUndefined();
     const update = Object.fromEntries(secretInputs.map((input) => [input.key, all[input.key].value]));
     const webhookDiff = JSON.stringify(describeChanges(views[0]!, update));
     for (const secret of secretTexts) expect(webhookDiff).not.toContain(secret);
