@@ -13,3 +13,4 @@ export * from "./username";
 export * from "./admin";
 export * from "./person-name";
 export * from "./fields/registry";
+export * from "./account-deletion";

@@ -58,6 +58,7 @@ export const FORM_JSON_WORDING: IssueWording = {
   totp_code_mismatch: invalid,
   current_password_required: invalid,
   current_password_incorrect: invalid,
+  confirmation_mismatch: invalid,
   password_unchanged: invalid,
   not_team_member: invalid,
   changed_concurrently: invalid,
