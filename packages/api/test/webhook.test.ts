@@ -96,7 +96,12 @@ describe("validateUserUpdated webhook", () => {
       projectId: "hooked",
       webhooks: { validateUserUpdated: { url: receiver.url, secret: SECRET } },
     });
-    expect(project).toEqual({ id: "hooked", name: "hooked", webhooks: { validateUserUpdated: { url: receiver.url } } });
+    expect(project).toEqual({
+      id: "hooked",
+      name: "hooked",
+      webhooks: { validateUserUpdated: { url: receiver.url } },
+      clientUserDeletionEnabled: false,
+    });
     const row = await app.database.db.project.findUniqueOrThrow({ where: { id: "hooked" } });
     expect(row.webhookSecretEncrypted).not.toContain(SECRET);
   });

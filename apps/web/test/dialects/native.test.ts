@@ -38,6 +38,7 @@ describe("admin endpoints (x-api-key)", () => {
       id: "acme",
       name: "Acme",
       webhooks: { validateUserUpdated: { url: "https://hooks.example.com/v" } },
+      clientUserDeletionEnabled: false,
     });
     const renamed = await call(projects, "PUT", "/api/admin/projects/acme", {
       headers: key(),

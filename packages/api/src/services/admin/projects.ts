@@ -14,21 +14,32 @@ function webhookColumns(input: ProjectUpsertInput, secretBox: SecretBox): Partia
   return { webhookUrl: hook.url, webhookSecretEncrypted: secretBox.encrypt(hook.secret) };
 }
 
-export function toProjectView(project: { id: string; name: string; webhookUrl: string | null }): ProjectView {
+export function toProjectView(project: {
+  id: string;
+  name: string;
+  webhookUrl: string | null;
+  clientUserDeletionEnabled: boolean;
+}): ProjectView {
   return {
     id: project.id,
     name: project.name,
     webhooks: { validateUserUpdated: project.webhookUrl ? { url: project.webhookUrl } : null },
+    clientUserDeletionEnabled: project.clientUserDeletionEnabled,
   };
 }
 
-/** Creates or updates a project; `webhooks.validateUserUpdated: null` removes the webhook. */
+/**
+ * Creates or updates a project; `webhooks.validateUserUpdated: null` removes the webhook;
+ * `clientUserDeletionEnabled` lets dialect D's clients delete their own account (absent: unchanged).
+ */
 export async function upsertProject(
   db: Database,
   secretBox: SecretBox,
   input: ProjectUpsertInput,
 ): Promise<ProjectView> {
   const hooks = webhookColumns(input, secretBox);
+  const settings =
+    input.clientUserDeletionEnabled === undefined ? {} : { clientUserDeletionEnabled: input.clientUserDeletionEnabled };
   const project = await db.project.upsert({
     where: { id: input.projectId },
     create: {
@@ -36,9 +47,10 @@ export async function upsertProject(
       name: input.name ?? input.projectId,
       stackProjectId: stackProjectIdOf(input.projectId),
       ...hooks,
+      ...settings,
     },
-    update: { ...(input.name !== undefined && { name: input.name }), ...hooks },
-    select: { id: true, name: true, webhookUrl: true },
+    update: { ...(input.name !== undefined && { name: input.name }), ...hooks, ...settings },
+    select: { id: true, name: true, webhookUrl: true, clientUserDeletionEnabled: true },
   });
   return toProjectView(project);
 }
