@@ -1,4 +1,5 @@
 import { describeClientAccess } from "./d-current-user/client-access";
+import { describeAccountDeletion } from "./d-current-user/delete";
 import { useCurrentUserEnv } from "./d-current-user/env";
 import { describeStackHeaders } from "./d-current-user/headers";
 import { describeServerAccess } from "./d-current-user/server-access";
@@ -19,3 +20,4 @@ describeStackHeaders(env);
 describeWebhook(env);
 describeTransport(env);
 describeStackAuthRoutes(env);
+describeAccountDeletion(env);

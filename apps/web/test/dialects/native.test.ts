@@ -51,7 +51,12 @@ describe("admin endpoints (x-api-key)", () => {
       params,
       body: { webhooks: { validateUserUpdated: null } },
     });
-    expect(removed.json).toEqual({ id: "acme", name: "Acme Inc", webhooks: { validateUserUpdated: null } });
+    expect(removed.json).toEqual({
+      id: "acme",
+      name: "Acme Inc",
+      webhooks: { validateUserUpdated: null },
+      clientUserDeletionEnabled: false,
+    });
     const invalid = await call(projects, "PUT", "/api/admin/projects/acme", {
       headers: key(),
       params,

@@ -105,9 +105,13 @@ const RENDER: Record<ErrorReason, Render> = {
   invalid_grant: () => KnownErrors.refreshTokenNotFoundOrExpired(),
   totp_required: () => KnownErrors.invalidTotpCode(),
   totp_invalid: () => KnownErrors.invalidTotpCode(),
-  // Reasons these routes cannot produce (other doors' refusals): Stack's nearest equivalents.
+  // Reasons these routes cannot produce (other doors' refusals): Stack's nearest equivalents —
+  // but `forbidden` for client deletion, which Stack answers with its plain 400.
   email_token_invalid: (error, request) => KnownErrors.schemaError(request, [error.message]),
-  forbidden: () => KnownErrors.userNotFound(),
+  forbidden: (error) =>
+    (error.params as { action?: string }).action === "client_deletion"
+      ? KnownErrors.clientUserDeletionDisabled()
+      : KnownErrors.userNotFound(),
   csrf_failed: () => KnownErrors.invalidAccessToken(),
   mailbox_disabled: () => KnownErrors.userNotFound(),
   team_not_found: (_, __, subject) => KnownErrors.teamMembershipNotFound(String(subject.teamId), subject.userId ?? ""),

@@ -9,6 +9,8 @@ export interface StackError {
   code: string;
   message: string;
   details?: Record<string, unknown>;
+  /** Not a known error: Stack's plain `StatusError` (the message as `text/plain`, no known-error header). */
+  plain?: true;
 }
 
 const known = (status: number, code: string, message: string, details?: Record<string, unknown>): StackError =>
@@ -125,6 +127,13 @@ export const KnownErrors = {
       { client_id: clientId },
     ),
   invalidTotpCode: () => known(400, "INVALID_TOTP_CODE", "The TOTP code is invalid. Please try again."),
+  /** Stack's own (not a known error): `DELETE /users/me` while the project has not turned client deletion on. */
+  clientUserDeletionDisabled: (): StackError => ({
+    status: 400,
+    code: "",
+    message: "Client user deletion is not enabled for this project",
+    plain: true,
+  }),
   // ProfileHub additions: situations Stack Auth has no known error for.
   userUpdateConflict: (message: string) => known(409, "USER_UPDATE_CONFLICT", message),
   userUpdateRejected: (message: string) => known(422, "USER_UPDATE_REJECTED", message),
@@ -143,14 +152,18 @@ export const KnownErrors = {
  * `x-stack-actual-status`/`x-hexclave-actual-status`.
  */
 export function stackErrorResponse(error: StackError, request?: Request): Response {
-  const body = { code: error.code, ...(error.details ? { details: error.details } : {}), error: error.message };
-  const headers = new Headers({ "x-stack-known-error": error.code, "x-hexclave-known-error": error.code });
+  const headers = error.plain
+    ? new Headers({ "content-type": "text/plain; charset=utf-8" })
+    : new Headers({ "x-stack-known-error": error.code, "x-hexclave-known-error": error.code });
   const override = request && wantsStatusOverride(request);
   if (override) {
     headers.set("x-stack-actual-status", String(error.status));
     headers.set("x-hexclave-actual-status", String(error.status));
   }
-  return Response.json(body, { status: override ? 200 : error.status, headers });
+  const status = override ? 200 : error.status;
+  if (error.plain) return new Response(error.message, { status, headers });
+  const body = { code: error.code, ...(error.details ? { details: error.details } : {}), error: error.message };
+  return Response.json(body, { status, headers });
 }
 
 const wantsStatusOverride = (request: Request) =>
