@@ -195,6 +195,48 @@ describe("Stack Auth's SDK (@stackframe/js 2.8.108) against a running server", (
     await expect(wrongKey.getUser(id)).rejects.toBeInstanceOf(KnownErrors.InvalidSecretServerKey);
   });
 
+  it("user.delete(): Stack's plain 400 until the project allows client deletion, then gone; the server app's too", async () => {
+    const allowClientDeletion = (enabled: boolean) =>
+      fetch(`${server.baseUrl}/api/admin/projects/default`, {
+        method: "PUT",
+        headers: { "x-api-key": SERVER_KEY, "content-type": "application/json" },
+        body: JSON.stringify({ clientUserDeletionEnabled: enabled }),
+      });
+    const app = await signedUp("delete-me@example.com", "delete me please 1");
+    const user = await app.getUser({ or: "throw" });
+    await expect(user.delete()).rejects.toThrow("400 Client user deletion is not enabled for this project");
+    expect((await app.getUser({ or: "throw" })).id).toBe(user.id);
+
+    expect((await allowClientDeletion(true)).status).toBe(200);
+    try {
+      await user.delete();
+      expect(await app.getUser()).toBeNull();
+      const again = await clientApp().signInWithCredential({
+        email: "delete-me@example.com",
+        password: "delete me please 1",
+        noRedirect: true,
+      });
+      expect(again.status === "error" && again.error).toBeInstanceOf(KnownErrors.EmailPasswordMismatch);
+    } finally {
+      await allowClientDeletion(false);
+    }
+
+    // Stack's server app deletes by id (DELETE /api/v1/users/{id}), whatever the setting.
+    const other = await signedUp("deleted-by-server@example.com");
+    const { id } = await other.getUser({ or: "throw" });
+    const serverApp = new StackServerApp({
+      baseUrl: server.baseUrl,
+      projectId: PROJECT_ID,
+      publishableClientKey: PUBLISHABLE_KEY,
+      secretServerKey: SERVER_KEY,
+      tokenStore: "memory",
+    });
+    const serverUser = await serverApp.getUser(id);
+    await serverUser!.delete();
+    expect(await serverApp.getUser(id)).toBeNull();
+    expect(await other.getUser()).toBeNull(); // its session went with it
+  });
+
   it("every request the SDK sent was answered by a route of ProfileHub, none failed", () => {
     const requests = server.logLines().filter((line) => line.msg === "request");
     expect(requests.length).toBeGreaterThan(10);
