@@ -26,7 +26,7 @@ describe("delete account", () => {
     await dialog.waitFor();
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Delete account…");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Delete account…");
 
     await page.keyboard.press("Enter");
     await dialog.getByText("This cannot be undone.", { exact: false }).first().waitFor();
@@ -58,7 +58,8 @@ describe("delete account", () => {
     await fillSignIn(page, email, PASSWORD);
     await page.getByTestId("sign-in-error").getByText("Wrong email or password.").waitFor();
 
-    const mail = await smtp!.waitForMail((item) => item.to.includes(email));
+    // (The sign-up's verification mail went to the same address first.)
+    const mail = await smtp!.waitForMail((item) => item.to.includes(email) && /deleted/.test(item.subject));
     expect(mail.subject).toBe("Your ProfileHub account was deleted");
     expect(mail.text).toContain("cannot be restored");
     expect(errors).toEqual([]);
@@ -96,7 +97,7 @@ describe("delete account", () => {
       .getByText("Votre compte a été supprimé.", { exact: false })
       .waitFor();
 
-    const mail = await smtp!.waitForMail((item) => item.to.includes(email));
+    const mail = await smtp!.waitForMail((item) => item.to.includes(email) && /supprimé|deleted/.test(item.subject));
     expect(mail.subject).toBe("Votre compte ProfileHub a été supprimé");
     await context.close();
   });

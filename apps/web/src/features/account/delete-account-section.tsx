@@ -3,7 +3,7 @@
 import { confirmsAccountDeletion } from "@profilehub/validators";
 import { useMutation } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
@@ -33,6 +33,7 @@ export const accountDeletedPath = (locale: string) => `/?account-deleted=${encod
 export function DeleteAccountSection() {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
   return (
     <SettingsSection
       title={t.deleteAccount.title}
@@ -42,23 +43,44 @@ export function DeleteAccountSection() {
       <div>
         <Dialog open={open} onOpenChange={setOpen}>
           <DialogTrigger asChild>
-            <Button size="sm" variant="destructive">
+            <Button ref={trigger} size="sm" variant="destructive">
               <Trash2 aria-hidden />
               {t.deleteAccount.open}
             </Button>
           </DialogTrigger>
-          {open ? <DeleteAccountDialog /> : null}
+          <DeleteAccountDialog onClosed={() => trigger.current?.focus()} />
         </Dialog>
       </div>
     </SettingsSection>
   );
 }
 
+/** The dialog; its form (and what was typed) is dropped when it closes, and focus goes back to the button. */
+function DeleteAccountDialog({ onClosed }: { onClosed: () => void }) {
+  const { t } = useI18n();
+  return (
+    <DialogContent
+      closeLabel={t.common.close}
+      data-testid="delete-account-dialog"
+      onCloseAutoFocus={(event) => {
+        event.preventDefault();
+        onClosed();
+      }}
+    >
+      <DialogHeader>
+        <DialogTitle>{t.deleteAccount.dialogTitle}</DialogTitle>
+        <DialogDescription>{t.deleteAccount.explanation}</DialogDescription>
+      </DialogHeader>
+      <DeleteAccountForm />
+    </DialogContent>
+  );
+}
+
 /**
- * The explanation, the proof the account needs (its password, and the authenticator's code when
- * two-factor is on) and the address typed out; the button stays disabled until it matches.
+ * The proof the account needs (its password, and the authenticator's code when two-factor is on)
+ * and the address typed out; the destructive button stays disabled until it matches.
  */
-function DeleteAccountDialog() {
+function DeleteAccountForm() {
   const user = useMe();
   const { t, problem, refusal } = useI18n();
   const trpc = useTRPC();
@@ -70,7 +92,8 @@ function DeleteAccountDialog() {
       await remove.mutateAsync({
         confirmation: values.confirmation,
         ...(user.hasPassword ? { currentPassword: values.currentPassword } : {}),
-        ...(user.totpEnabled ? { code: values.code } : {}),
+        // An empty code is "required" (the router's answer), not a malformed one.
+        ...(user.totpEnabled && values.code.trim() ? { code: values.code } : {}),
       });
     } catch (failure) {
       showServerErrors(form, failure, t, problem, refusal);
@@ -83,73 +106,67 @@ function DeleteAccountDialog() {
   const rootError = form.formState.errors.root?.server?.message;
   const pending = remove.isPending || remove.isSuccess;
   return (
-    <DialogContent closeLabel={t.common.close} data-testid="delete-account-dialog">
-      <DialogHeader>
-        <DialogTitle>{t.deleteAccount.dialogTitle}</DialogTitle>
-        <DialogDescription>{t.deleteAccount.explanation}</DialogDescription>
-      </DialogHeader>
-      <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
-        <input type="text" name="username" autoComplete="username" value={user.email} hidden readOnly />
-        {user.hasPassword ? (
-          <Field id="delete-password" label={t.deleteAccount.password} error={errorOf("currentPassword")}>
-            <Input
-              {...fieldInputProps("delete-password", errorOf("currentPassword"))}
-              type="password"
-              autoComplete="current-password"
-              autoFocus
-              {...form.register("currentPassword")}
-            />
-          </Field>
-        ) : null}
-        {user.totpEnabled ? (
-          <Field
-            id="delete-code"
-            label={t.deleteAccount.code}
-            description={t.deleteAccount.codeHint}
-            error={errorOf("code")}
-          >
-            <Input
-              {...fieldInputProps("delete-code", errorOf("code"), true)}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              placeholder="123456"
-              className="max-w-40 font-mono tracking-[0.3em]"
-              {...form.register("code")}
-            />
-          </Field>
-        ) : null}
-        <Field
-          id="delete-confirmation"
-          label={t.deleteAccount.confirmLabel(user.email)}
-          description={t.deleteAccount.confirmHint}
-          error={errorOf("confirmation")}
-        >
+    <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
+      <input type="text" name="username" autoComplete="username" value={user.email} hidden readOnly />
+      {user.hasPassword ? (
+        <Field id="delete-password" label={t.deleteAccount.password} error={errorOf("currentPassword")}>
           <Input
-            {...fieldInputProps("delete-confirmation", errorOf("confirmation"), true)}
-            autoComplete="off"
-            autoFocus={!user.hasPassword}
-            spellCheck={false}
-            autoCapitalize="none"
-            {...form.register("confirmation")}
+            {...fieldInputProps("delete-password", errorOf("currentPassword"))}
+            type="password"
+            autoComplete="current-password"
+            autoFocus
+            {...form.register("currentPassword")}
           />
         </Field>
-        {rootError ? (
-          <p role="alert" className="text-[0.8125rem] font-medium text-destructive">
-            {rootError}
-          </p>
-        ) : null}
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline" disabled={pending}>
-              {t.deleteAccount.cancel}
-            </Button>
-          </DialogClose>
-          <Button type="submit" variant="destructive" disabled={!confirmed || pending}>
-            {pending ? t.deleteAccount.deleting : t.deleteAccount.submit}
+      ) : null}
+      {user.totpEnabled ? (
+        <Field
+          id="delete-code"
+          label={t.deleteAccount.code}
+          description={t.deleteAccount.codeHint}
+          error={errorOf("code")}
+        >
+          <Input
+            {...fieldInputProps("delete-code", errorOf("code"), true)}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            placeholder="123456"
+            className="max-w-40 font-mono tracking-[0.3em]"
+            {...form.register("code")}
+          />
+        </Field>
+      ) : null}
+      <Field
+        id="delete-confirmation"
+        label={t.deleteAccount.confirmLabel(user.email)}
+        description={t.deleteAccount.confirmHint}
+        error={errorOf("confirmation")}
+      >
+        <Input
+          {...fieldInputProps("delete-confirmation", errorOf("confirmation"), true)}
+          autoComplete="off"
+          autoFocus={!user.hasPassword}
+          spellCheck={false}
+          autoCapitalize="none"
+          {...form.register("confirmation")}
+        />
+      </Field>
+      {rootError ? (
+        <p role="alert" className="text-[0.8125rem] font-medium text-destructive">
+          {rootError}
+        </p>
+      ) : null}
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button variant="outline" disabled={pending}>
+            {t.deleteAccount.cancel}
           </Button>
-        </DialogFooter>
-      </form>
-    </DialogContent>
+        </DialogClose>
+        <Button type="submit" variant="destructive" disabled={!confirmed || pending}>
+          {pending ? t.deleteAccount.deleting : t.deleteAccount.submit}
+        </Button>
+      </DialogFooter>
+    </form>
   );
 }
