@@ -234,7 +234,6 @@ describe("Stack Auth's SDK (@stackframe/js 2.8.108) against a running server", (
     const serverUser = await serverApp.getUser(id);
     await serverUser!.delete();
     expect(await serverApp.getUser(id)).toBeNull();
-    expect(await other.getUser()).toBeNull(); // its session went with it
   });
 
   it("every request the SDK sent was answered by a route of ProfileHub, none failed", () => {
