@@ -80,6 +80,7 @@ describe.each(targets)("fuzzing every door, on $name", (target) => {
         expect(answer.status, where).toBeLessThan(500);
         expect(answer.headers["x-request-id"], where).toBeTruthy();
         if (answer.status < 400 || verb === "HEAD" || answer.text === "") return;
+        if (door.plainErrors?.includes(answer.text)) return;
         let json: unknown;
         expect(() => (json = JSON.parse(answer.text)), where).not.toThrow();
         expect(hasDocumentedShape(door, requestPath.split("?")[0]!, json), where).toBe(true);
