@@ -10,7 +10,7 @@ export const enDeleteAccount = {
     password: "Current password",
     code: "Two-factor code",
     codeHint: "The code your authenticator app shows now.",
-    confirmLabel: (email: string) => `To confirm, type your email address: ${email}`,
+    confirmLabel: "To confirm, type your email address:",
     confirmHint: "The button is enabled once it matches.",
     submit: "Delete my account",
     deleting: "Deleting…",

@@ -12,7 +12,7 @@ export const frDeleteAccount: typeof enDeleteAccount = {
     password: "Mot de passe actuel",
     code: "Code de double authentification",
     codeHint: "Le code affiché en ce moment par votre application.",
-    confirmLabel: (email: string) => `Pour confirmer, saisissez votre adresse e-mail : ${email}`,
+    confirmLabel: "Pour confirmer, saisissez votre adresse e-mail :",
     confirmHint: "Le bouton s’active dès qu’elle correspond.",
     submit: "Supprimer mon compte",
     deleting: "Suppression…",

@@ -139,7 +139,11 @@ function DeleteAccountForm() {
       ) : null}
       <Field
         id="delete-confirmation"
-        label={t.deleteAccount.confirmLabel(user.email)}
+        label={
+          <span>
+            {t.deleteAccount.confirmLabel} <span className="font-mono break-all">{user.email}</span>
+          </span>
+        }
         description={t.deleteAccount.confirmHint}
         error={errorOf("confirmation")}
       >
