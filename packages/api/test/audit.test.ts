@@ -42,17 +42,22 @@ describe("audit log", () => {
     });
     const me = await user.as();
     await me.me.update({ password: "another password", currentPassword: user.password });
-    const text = JSON.stringify((await auditOf(user.id)).map((event) => event.changes));
+    const all = await app.database.db.auditEvent.findMany({ where: { userId: user.id }, orderBy: { id: "asc" } });
+    const text = JSON.stringify(all.map((event) => [event.changes, event.details]));
     expect(text).not.toContain("sk_live_123");
     expect(text).not.toContain("argon2");
     expect(text).not.toContain("another password");
+    expect(text).not.toContain(Buffer.alloc(20, 1).toString("base64"));
+    // Security fields are recorded by their security events, the rest by the update's row.
     const [first, second] = await auditOf(user.id);
+    expect(second).toBeUndefined();
     expect(first!.actorType).toBe("server");
-    expect(first!.changes).toEqual({
-      serverMetadata: { from: "[redacted]", to: "[redacted]" },
-      totpSecret: { from: null, to: "[redacted]" },
-    });
-    expect(second!.changes).toEqual({ password: { from: "[redacted]", to: "[redacted]" } });
+    expect(first!.changes).toEqual({ serverMetadata: { from: "[redacted]", to: "[redacted]" } });
+    const security = all.filter((event) => event.action.startsWith("security."));
+    expect(security.map((event) => [event.action, event.actorType, event.changes])).toEqual([
+      ["security.totp_enabled", "server", { twoFactor: { from: "off", to: "on" } }],
+      ["security.password_changed", "user", { password: { from: "[redacted]", to: "[redacted]" } }],
+    ]);
   });
 
   it("writes nothing for a refused change", async () => {

@@ -69,7 +69,7 @@ describe("auth.recover + auth.reset (forgot password)", () => {
     const again = await failure(auth().reset({ token, password: "yet another secret" }));
     expect(again).toMatchObject({ code: "BAD_REQUEST", reason: "email_token_invalid" });
     const audit = await app.database.db.auditEvent.findMany({
-      where: { userId: user.id, action: "user.password_reset" },
+      where: { userId: user.id, action: "security.password_reset" },
     });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
@@ -77,7 +77,7 @@ describe("auth.recover + auth.reset (forgot password)", () => {
       actorUserId: user.id,
       changes: { password: { from: "[redacted]", to: "[redacted]" } },
     });
-    const [alert] = await mails(user.id, "password_reset_alert");
+    const [alert] = await mails(user.id, "security_password_reset");
     expect(alert).toMatchObject({ to: user.email, subject: "Your password was reset" });
   });
 

@@ -1,11 +1,9 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 
 import { openPglite, parseDatabaseUrl, redactUrl } from "../schema-engine/adapter.mjs";
 import { DatabaseUnreachableError } from "./errors";
 import { PrismaClient } from "./generated/prisma/client";
-import { withPreparedStatements } from "./pglite-prepared";
 import { countPgliteUse, pgPoolStats, type PoolStats } from "./pool-stats";
 import { createPostgresPool, POSTGRES_TIMEOUT_DEFAULTS, type PostgresTimeouts } from "./postgres-pool";
 import { preparedStatementName } from "./prepared-statement-name";
@@ -47,6 +45,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   const displayUrl = redactUrl(options.url);
   if (options.pglite || info.kind === "pglite") {
     const ownsPglite = !options.pglite;
+    // Loaded only for the embedded database: a server on PostgreSQL never loads PGlite's code.
+    const [{ PrismaPGlite }, { withPreparedStatements }] = await Promise.all([
+      import("pglite-prisma-adapter"),
+      import("./pglite-prepared"),
+    ]);
     const pglite = options.pglite ?? (await openPglite(info as Extract<typeof info, { kind: "pglite" }>));
     const counted = countPgliteUse(withPreparedStatements(pglite));
     const db = new PrismaClient({ adapter: new PrismaPGlite(counted.pglite) });

@@ -83,7 +83,8 @@ export const en = {
   },
   activity: {
     title: "Activity",
-    description: "Changes to your account: what changed, when, and through which door.",
+    description:
+      "Changes and security events of your account: what happened, when, through which door and from which device.",
     empty: "Nothing has happened yet.",
     loadMore: "Load more",
     end: "That’s everything.",
@@ -96,7 +97,21 @@ export const en = {
       "user.signup": "Account created",
       "user.email_verified": "Email address verified",
       "user.password_reset": "Password reset",
+      "security.sign_in": "Signed in",
+      "security.sign_out": "Signed out",
+      "security.session_revoked": "Session revoked",
+      "security.password_changed": "Password changed",
+      "security.password_reset": "Password reset",
+      "security.email_changed": "Email address changed",
+      "security.totp_enabled": "Two-factor turned on",
+      "security.totp_disabled": "Two-factor turned off",
+      "security.recovery_code_used": "Recovery code used",
+      "security.recovery_codes_regenerated": "New recovery codes",
     } as Record<string, string>,
+    device: "Device",
+    unknownDevice: "Unknown device",
+    /** Values some fields record as words (`twoFactor`: on/off). */
+    values: { on: "on", off: "off" } as Record<string, string>,
     doors: {
       web: "Settings app",
       trpc: "Typed API",
@@ -132,6 +147,7 @@ export const en = {
       secureMetadata: "Secure metadata",
       password: "Password",
       totpSecret: "Two-factor authentication",
+      twoFactor: "Two-factor",
     } as Record<string, string>,
   },
   mailbox: {

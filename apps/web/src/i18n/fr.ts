@@ -81,7 +81,8 @@ export const fr: Messages = {
   },
   activity: {
     title: "Activité",
-    description: "Les changements de votre compte : quoi, quand et par quelle porte.",
+    description:
+      "Les changements et événements de sécurité de votre compte : quoi, quand, par quelle porte et depuis quel appareil.",
     empty: "Rien ne s’est encore passé.",
     loadMore: "Afficher plus",
     end: "C’est tout.",
@@ -94,7 +95,20 @@ export const fr: Messages = {
       "user.signup": "Compte créé",
       "user.email_verified": "Adresse e-mail vérifiée",
       "user.password_reset": "Mot de passe réinitialisé",
+      "security.sign_in": "Connexion",
+      "security.sign_out": "Déconnexion",
+      "security.session_revoked": "Session révoquée",
+      "security.password_changed": "Mot de passe modifié",
+      "security.password_reset": "Mot de passe réinitialisé",
+      "security.email_changed": "Adresse e-mail modifiée",
+      "security.totp_enabled": "Double authentification activée",
+      "security.totp_disabled": "Double authentification désactivée",
+      "security.recovery_code_used": "Code de secours utilisé",
+      "security.recovery_codes_regenerated": "Nouveaux codes de secours",
     },
+    device: "Appareil",
+    unknownDevice: "Appareil inconnu",
+    values: { on: "activée", off: "désactivée" },
     doors: {
       web: "Application des paramètres",
       trpc: "API typée",
@@ -130,6 +144,7 @@ export const fr: Messages = {
       secureMetadata: "Métadonnées sécurisées",
       password: "Mot de passe",
       totpSecret: "Double authentification",
+      twoFactor: "Double authentification",
     },
   },
   mailbox: {

@@ -17,15 +17,19 @@ export interface BrowserSuite {
   browser: Browser;
 }
 
-/** One `npm start` server (with extra `env`, e.g. SMTP_URL) and one Chromium for the whole test file. */
+/**
+ * One `npm start` server (with extra `env`, e.g. SMTP_URL) and one Chromium (with extra command-line
+ * `browserArgs`) for the whole test file.
+ */
 export function useBrowserSuite(
   env: Record<string, string> | (() => Promise<Record<string, string>>) = {},
+  browserArgs: readonly string[] = [],
 ): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
     suite.server = await startServer(typeof env === "function" ? await env() : env);
     suite.server.secrets.add(PASSWORD); // typed into the pages: never in the server's log
-    suite.browser = await launchBrowser();
+    suite.browser = await launchBrowser(browserArgs);
   });
   afterAll(async () => {
     await suite.browser?.close();

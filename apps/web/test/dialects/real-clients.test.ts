@@ -66,6 +66,38 @@ describe("the REST doors as real clients call them", () => {
     }
   });
 
+  it("CORS: each door's preflight allows the headers its own clients send, and only those", async () => {
+    const preflight = async (route: Parameters<typeof call>[0], path: string, params?: Record<string, string>) => {
+      const answer = await call(route, "OPTIONS", path, {
+        ...(params ? { params } : {}),
+        headers: {
+          origin: TRUSTED_ORIGIN,
+          "access-control-request-method": "PATCH",
+          "access-control-request-headers": "authorization,content-type",
+        },
+      });
+      expect(answer.status).toBe(204);
+      return {
+        allowed: answer.headers.get("access-control-allow-headers")!.split(", "),
+        exposed: answer.headers.get("access-control-expose-headers")!.split(", "),
+      };
+    };
+    // Replyke's SDK: authorization and content-type (bearer token, JSON); x-api-key for server access.
+    const replyke = await preflight(projectUsersRoute, "/default/users/u1", { projectId: "default", userId: "u1" });
+    expect(replyke.allowed).toEqual(["authorization", "content-type", "x-request-id", "x-api-key"]);
+    expect(replyke.exposed).toEqual(["x-request-id", "retry-after"]);
+    // Seed 000's clients: a bearer token and JSON.
+    const authUser = await preflight(authUserRoute, "/api/v3/auth/user");
+    expect(authUser.allowed).toEqual(["authorization", "content-type", "x-request-id"]);
+    // Stack's SDK: its own headers of both generations, its error headers readable.
+    const stack = await preflight(currentUserRoute, "/api/v1/users/me");
+    expect(stack.allowed).toEqual(expect.arrayContaining(["authorization", "content-type", "x-hexclave-random-nonce"]));
+    expect(stack.allowed).not.toContain("x-api-key");
+    expect(stack.exposed).toEqual(
+      expect.arrayContaining(["retry-after", "x-stack-known-error", "x-hexclave-actual-status"]),
+    );
+  });
+
   it("dialect D reads x-hexclave-* headers (Stack SDK ≥ 2.8.10x) like x-stack-*", async () => {
     const user = await app.signUp();
     const read = await call(currentUserRoute, "GET", "/api/v1/users/me", {

@@ -86,14 +86,14 @@ export async function chooseBrowser(): Promise<BrowserChoice> {
 const definedEnv = () =>
   Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 
-/** Launches headless Chromium (see `chooseBrowser`) and says which one in the test log. */
-export async function launchBrowser(): Promise<Browser> {
+/** Launches headless Chromium (see `chooseBrowser`), with `extraArgs`, and says which one in the test log. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   const choice = await chooseBrowser();
   console.log(`[browser] ${choice.description}`);
   return chromium.launch({
     executablePath: choice.executablePath,
     headless: true,
-    args: ARGS,
+    args: [...ARGS, ...extraArgs],
     ...(choice.env ? { env: { ...definedEnv(), ...choice.env } } : {}),
   });
 }

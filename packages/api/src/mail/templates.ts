@@ -1,3 +1,5 @@
+import type { Locale } from "@profilehub/validators";
+
 /** A rendered mail: a plain-text part always, plus HTML. Links are absolute (APP_URL). */
 export interface RenderedMail {
   subject: string;
@@ -26,7 +28,18 @@ export function verifyEmailLink(appUrl: string, token: string): string {
 }
 
 /** To the new address of a pending change: clicking applies it. */
-export function confirmEmailChangeMail(newEmail: string, link: string): RenderedMail {
+export function confirmEmailChangeMail(locale: Locale, newEmail: string, link: string): RenderedMail {
+  if (locale === "fr") {
+    return render(
+      "Confirmez votre nouvelle adresse e-mail",
+      [
+        `Quelqu’un (vous, espérons-le) a demandé à remplacer l’adresse e-mail d’un compte ProfileHub par ${newEmail}.`,
+        "Le changement prend effet quand vous ouvrez le lien. Il expire dans 24 heures.",
+        "Si vous n’avez rien demandé, ignorez ce message.",
+      ],
+      { label: "Confirmer la nouvelle adresse", url: link },
+    );
+  }
   return render(
     "Confirm your new email address",
     [
@@ -38,8 +51,19 @@ export function confirmEmailChangeMail(newEmail: string, link: string): Rendered
   );
 }
 
-/** To a new address already in use (immediate mode): clicking marks it verified. */
-export function verifyNewEmailMail(newEmail: string, link: string): RenderedMail {
+/** To an address to verify: the sign-up one, or a new one already in use (immediate mode). */
+export function verifyNewEmailMail(locale: Locale, newEmail: string, link: string): RenderedMail {
+  if (locale === "fr") {
+    return render(
+      "Vérifiez votre adresse e-mail",
+      [
+        `L’adresse e-mail de votre compte ProfileHub est maintenant ${newEmail}. Merci de la vérifier.`,
+        "Le lien expire dans 24 heures.",
+        "Si vous n’êtes pas à l’origine de ce changement, contactez votre administrateur.",
+      ],
+      { label: "Vérifier l’adresse", url: link },
+    );
+  }
   return render(
     "Verify your email address",
     [
@@ -52,7 +76,15 @@ export function verifyNewEmailMail(newEmail: string, link: string): RenderedMail
 }
 
 /** To the old address, whatever the mode. */
-export function emailChangeNoticeMail(newEmail: string, pending: boolean): RenderedMail {
+export function emailChangeNoticeMail(locale: Locale, newEmail: string, pending: boolean): RenderedMail {
+  if (locale === "fr") {
+    return render("Votre adresse e-mail est en cours de modification", [
+      pending
+        ? `Le remplacement de l’adresse e-mail de votre compte ProfileHub par ${newEmail} a été demandé. Il prendra effet une fois confirmé depuis la nouvelle adresse.`
+        : `L’adresse e-mail de votre compte ProfileHub a été remplacée par ${newEmail}.`,
+      "Si vous n’avez rien demandé, connectez-vous et changez votre mot de passe maintenant.",
+    ]);
+  }
   return render("Your email address is being changed", [
     pending
       ? `A change of your ProfileHub account's email address to ${newEmail} was requested. It takes effect once confirmed from the new address.`

@@ -1,5 +1,5 @@
 import type { Database } from "@profilehub/db";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 
 import { telemetry } from "../telemetry";
 import type { MailNotifier } from "./notifier";
@@ -70,12 +70,17 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
   const leaseMs = options.leaseMs ?? sendTimeoutMs + LEASE_MARGIN_MS;
   const retryWindowMs = options.retryWindowMs ?? DEFAULT_RETRY_WINDOW_MS;
   if (leaseMs <= sendTimeoutMs) throw new Error("The mail lease must be longer than the send timeout");
-  const transport = nodemailer.createTransport({
-    url: options.smtpUrl,
-    connectionTimeout: sendTimeoutMs,
-    greetingTimeout: sendTimeoutMs,
-    socketTimeout: sendTimeoutMs,
-  });
+  // nodemailer is loaded with the first mail to send: a server without SMTP never loads it.
+  let transport: Promise<Transporter> | null = null;
+  const smtpTransport = () =>
+    (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: options.smtpUrl,
+        connectionTimeout: sendTimeoutMs,
+        greetingTimeout: sendTimeoutMs,
+        socketTimeout: sendTimeoutMs,
+      }),
+    ));
   const onError = options.onError ?? ((error: unknown) => console.error("[mail]", error));
   let running: Promise<number> | null = null;
   let again = false;
@@ -85,7 +90,9 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
 
   async function deliver(mail: OutboxMail, leaseEnds: number): Promise<boolean> {
     try {
-      await transport.sendMail({
+      await (
+        await smtpTransport()
+      ).sendMail({
         from: options.from,
         to: mail.to,
         subject: mail.subject,
@@ -159,7 +166,7 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
         new Promise<void>((resolve) => (timeout = setTimeout(resolve, timeoutMs))),
       ]);
       clearTimeout(timeout);
-      transport.close();
+      if (transport) (await transport).close();
     },
     status: () => ({ stopped, lastPollAt, busySince }),
   };

@@ -29,6 +29,7 @@ export function updateUserRequest(
     serverAccess: ctx.serverAccess,
     door: ctx.door,
     requestId: ctx.requestId,
+    client: ctx.client,
     policy: doorPolicy(ctx.door, { emailChangeConfirmation: ctx.config.emailChangeConfirmation }),
     input,
     requestProblems: ctx.requestProblems,

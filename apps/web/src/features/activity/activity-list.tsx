@@ -3,7 +3,7 @@
 import type { AppRouter } from "@profilehub/api";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { ArrowRight, History } from "lucide-react";
+import { ArrowRight, History, Monitor, ShieldCheck } from "lucide-react";
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -12,7 +12,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { useI18n } from "@/i18n/provider";
 import { useTRPCClient } from "@/trpc/react";
 
-import { actionLabel, ACTIVITY_PAGE_SIZE, describeChange, doorLabel, fieldLabel } from "./describe";
+import { actionLabel, ACTIVITY_PAGE_SIZE, describeChange, doorLabel, fieldLabel, isSecurityEvent } from "./describe";
 
 export type ActivityPage = inferRouterOutputs<AppRouter>["me"]["activity"];
 type Entry = ActivityPage["entries"][number];
@@ -64,11 +64,17 @@ export function ActivityList({ initial }: { initial: ActivityPage }) {
 function ActivityItem({ entry }: { entry: Entry }) {
   const { t, format } = useI18n();
   const changes = Object.entries(entry.changes);
+  const security = isSecurityEvent(entry.action);
+  const Icon = security ? ShieldCheck : History;
   return (
-    <li className="relative grid grid-cols-[2rem_1fr] gap-x-3 pb-6 last:pb-0" data-testid="activity-entry">
+    <li
+      className="relative grid grid-cols-[2rem_1fr] gap-x-3 pb-6 last:pb-0"
+      data-testid="activity-entry"
+      data-action={entry.action}
+    >
       <span aria-hidden className="absolute top-8 bottom-0 left-4 w-px bg-border [li:last-child>&]:hidden" />
       <span aria-hidden className="z-10 grid size-8 place-items-center rounded-full border bg-card">
-        <History className="size-4 text-muted-foreground" />
+        <Icon className="size-4 text-muted-foreground" />
       </span>
       <div className="grid min-w-0 gap-2 pt-1">
         <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
@@ -86,10 +92,20 @@ function ActivityItem({ entry }: { entry: Entry }) {
             {format.relative(entry.createdAt)}
           </time>
         </div>
+        {security ? (
+          <p className="flex items-center gap-1.5 text-[0.8125rem] text-muted-foreground" data-testid="activity-device">
+            <Monitor aria-hidden className="size-3.5 shrink-0" />
+            <span className="sr-only">{t.activity.device}: </span>
+            <span className="wrap-anywhere">
+              {entry.device ?? t.activity.unknownDevice}
+              {entry.ip ? ` · ${entry.ip}` : ""}
+            </span>
+          </p>
+        ) : null}
         {changes.length > 0 ? (
           <dl className="grid gap-1.5 rounded-md border bg-muted/30 px-3 py-2 text-[0.8125rem]">
             {changes.map(([field, change]) => {
-              const view = describeChange(change, format);
+              const view = describeChange(field, change, t, format);
               return (
                 <div key={field} className="grid gap-x-3 sm:grid-cols-[10rem_1fr]" data-testid="activity-change">
                   <dt className="font-medium">{fieldLabel(t, field)}</dt>

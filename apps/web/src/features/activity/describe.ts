@@ -35,10 +35,27 @@ function show(value: unknown, format: Formatters): string | null {
   return json.length > 120 ? `${json.slice(0, 117)}…` : json;
 }
 
-/** Secrets are only ever "changed"; other fields show from → to. */
-export function describeChange(change: { from?: unknown; to?: unknown }, format: Formatters): ChangeView {
+/** Fields whose values are words to translate (`twoFactor`: "on" / "off"). */
+const WORD_FIELDS = new Set(["twoFactor"]);
+
+/** Secrets are only ever "changed"; other fields show from → to (words in the page's language). */
+export function describeChange(
+  field: string,
+  change: { from?: unknown; to?: unknown },
+  t: Messages,
+  format: Formatters,
+): ChangeView {
   if (change.from === REDACTED || change.to === REDACTED) return { kind: "secret" };
+  if (WORD_FIELDS.has(field)) {
+    const word = (value: unknown) => (typeof value === "string" ? (t.activity.values[value] ?? value) : null);
+    return { kind: "values", from: word(change.from), to: word(change.to) };
+  }
   return { kind: "values", from: show(change.from, format), to: show(change.to, format) };
+}
+
+/** Security events (`security.*`) say where they came from: the device, or that it is unknown. */
+export function isSecurityEvent(action: string): boolean {
+  return action.startsWith("security.");
 }
 
 export function fieldLabel(t: Messages, field: string): string {

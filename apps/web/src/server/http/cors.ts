@@ -1,12 +1,16 @@
+import type { Door } from "@profilehub/api";
+
 import { providedLoadedConfig } from "../config-holder";
 
 /**
  * CORS of the REST doors (DESIGN §4). Their clients authenticate with headers (bearer tokens,
  * Stack's `x-stack-*`/`x-hexclave-*`), so any origin may call them — without credentials. Origins
  * listed in `CORS_ORIGINS` are reflected with `Access-Control-Allow-Credentials: true`, for SDKs
- * that always send `credentials: "include"` (Replyke's); never `*` with credentials.
+ * that always send `credentials: "include"` (Replyke's); never `*` with credentials. Each door
+ * allows the request headers its real clients send, and exposes the answer headers they read.
  */
-const BASE_ALLOWED_HEADERS = ["authorization", "content-type", "x-request-id", "x-api-key"];
+const COMMON_REQUEST_HEADERS = ["authorization", "content-type", "x-request-id"];
+const COMMON_EXPOSED_HEADERS = ["x-request-id", "retry-after"];
 
 /** Stack Auth's request headers, in both generations (`x-stack-*` before 2.8.10x, `x-hexclave-*` after). */
 const STACK_HEADER_SUFFIXES = [
@@ -24,21 +28,33 @@ const STACK_HEADER_SUFFIXES = [
   "allow-anonymous-user",
   "random-nonce",
 ];
+const bothGenerations = (suffixes: readonly string[]) =>
+  suffixes.flatMap((suffix) => [`x-stack-${suffix}`, `x-hexclave-${suffix}`]);
 
-const ALLOWED_HEADERS = [
-  ...BASE_ALLOWED_HEADERS,
-  ...STACK_HEADER_SUFFIXES.flatMap((suffix) => [`x-stack-${suffix}`, `x-hexclave-${suffix}`]),
-  "ngrok-skip-browser-warning",
-].join(", ");
+/** What each door's clients send beyond the common headers, and read beyond the common ones. */
+const SERVER_KEY = { request: ["x-api-key"], exposed: [] };
+const DOOR_HEADERS: Partial<Record<Door, { request: readonly string[]; exposed: readonly string[] }>> = {
+  // The native doors (/api/auth, /api/admin, /api/openapi.json) and Replyke's server access.
+  auth: SERVER_KEY,
+  admin: SERVER_KEY,
+  trpc: SERVER_KEY,
+  "dialect-b": SERVER_KEY,
+  // Stack's SDK (it also sends ngrok's interstitial opt-out on every request).
+  "dialect-d": {
+    request: [...bothGenerations(STACK_HEADER_SUFFIXES), "ngrok-skip-browser-warning"],
+    exposed: bothGenerations(["known-error", "actual-status"]),
+  },
+};
 
-const EXPOSED_HEADERS = [
-  "x-request-id",
-  "retry-after",
-  "x-stack-known-error",
-  "x-hexclave-known-error",
-  "x-stack-actual-status",
-  "x-hexclave-actual-status",
-].join(", ");
+/** The request headers a door's preflight allows. */
+export function allowedRequestHeaders(door: Door): string {
+  return [...COMMON_REQUEST_HEADERS, ...(DOOR_HEADERS[door]?.request ?? [])].join(", ");
+}
+
+/** The answer headers a door exposes to the page's script. */
+export function exposedHeaders(door: Door): string {
+  return [...COMMON_EXPOSED_HEADERS, ...(DOOR_HEADERS[door]?.exposed ?? [])].join(", ");
+}
 
 /** Origins allowed with credentials (from the validated configuration the server started with). */
 const credentialedOrigins = (): readonly string[] => providedLoadedConfig()?.env.CORS_ORIGINS ?? [];
@@ -52,19 +68,19 @@ export function originHeaders(request: Request | undefined): Record<string, stri
     : { "access-control-allow-origin": "*", vary: "Origin" };
 }
 
-export function corsHeaders(methods: readonly string[], request?: Request): Record<string, string> {
+export function corsHeaders(door: Door, methods: readonly string[], request?: Request): Record<string, string> {
   return {
     ...originHeaders(request),
     "access-control-allow-methods": [...methods, "OPTIONS"].join(", "),
-    "access-control-allow-headers": ALLOWED_HEADERS,
-    "access-control-expose-headers": EXPOSED_HEADERS,
+    "access-control-allow-headers": allowedRequestHeaders(door),
+    "access-control-expose-headers": exposedHeaders(door),
     "access-control-max-age": "600",
   };
 }
 
 /** Adds the CORS headers to a response (in place). */
-export function withCors(response: Response, methods: readonly string[], request?: Request): Response {
-  for (const [name, value] of Object.entries(corsHeaders(methods, request))) {
+export function withCors(response: Response, door: Door, methods: readonly string[], request?: Request): Response {
+  for (const [name, value] of Object.entries(corsHeaders(door, methods, request))) {
     if (name === "vary") response.headers.append(name, value);
     else response.headers.set(name, value);
   }

@@ -5,9 +5,16 @@ export type BodyResult = { ok: true; value: unknown } | { ok: false; problem: Bo
 
 /** Reads at most `maxBytes` of the body, whatever Content-Length claims (null: too large). */
 export async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
+  const length = request.headers.get("content-length");
+  const declared = Number(length ?? "0");
   if (declared > maxBytes) return null;
   if (!request.body) return new Uint8Array();
+  // A declared length is enforced by Node's HTTP parser (the body is exactly that long): read it
+  // in one call. Without one (chunked), count the bytes as they arrive.
+  if (length !== null && Number.isSafeInteger(declared)) {
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    return bytes.byteLength > maxBytes ? null : bytes;
+  }
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -21,6 +28,7 @@ export async function readCapped(request: Request, maxBytes: number): Promise<Ui
     }
     chunks.push(value);
   }
+  if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {

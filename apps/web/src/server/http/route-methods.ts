@@ -21,12 +21,12 @@ export function routeMethods<P>(
     const error = errorInfoFromReason("method_not_allowed", { method: request.method, allowed });
     const response = door.errorResponse(error, request);
     response.headers.set("allow", [...allowed, "OPTIONS"].join(", "));
-    return Promise.resolve(withCors(response, allowed, request));
+    return Promise.resolve(withCors(response, door.door, allowed, request));
   };
   const serve = (method: HttpMethod): RouteHandler<P> => {
     const handler = handlers[method];
     return handler
-      ? async (request, context) => withCors(await handler(request, context), allowed, request)
+      ? async (request, context) => withCors(await handler(request, context), door.door, allowed, request)
       : notAllowed;
   };
   return {
@@ -37,7 +37,7 @@ export function routeMethods<P>(
     DELETE: serve("DELETE"),
     OPTIONS: (request) => {
       noteRequest({ door: door.door });
-      return Promise.resolve(new Response(null, { status: 204, headers: corsHeaders(allowed, request) }));
+      return Promise.resolve(new Response(null, { status: 204, headers: corsHeaders(door.door, allowed, request) }));
     },
   };
 }

@@ -11,6 +11,9 @@ const entrySchema = z.object({
   bySelf: z.boolean(),
   createdAt: z.string(),
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+  /** The device ("Chrome on Linux") and address a security event came from, when recorded. */
+  device: z.string().nullable(),
+  ip: z.string().nullable(),
 });
 
 /** `me.activity`: what changed on the caller's account, when, through which door (secrets redacted). */

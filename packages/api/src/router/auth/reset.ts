@@ -17,6 +17,7 @@ export const resetProcedure = publicProcedure
       password: input.password,
       requestId: ctx.requestId,
       door: ctx.door,
+      client: ctx.client,
     });
     ctx.mail.notify();
     return { email: reset.email };

@@ -1,11 +1,16 @@
 import { z } from "zod";
 
-import { revokeSession } from "../../services/sessions/revoke-session";
+import { endSessions } from "../../services/sessions/revoke-session";
 import { tokenProcedure } from "../../trpc";
 
-/** `POST /api/auth/logout`: revokes the caller's session (idempotent). */
+/** `POST /api/auth/logout`: revokes the caller's session (idempotent), recorded as a `sign_out` event. */
 export const signOutProcedure = tokenProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
-  await revokeSession(ctx.db, ctx.session.sessionId, "signed_out");
+  await endSessions(ctx.db, {
+    userId: ctx.session.userId,
+    which: { sessionId: ctx.session.sessionId },
+    reason: "signed_out",
+    event: { kind: "sign_out", door: ctx.door, requestId: ctx.requestId },
+  });
   ctx.sessionCookie?.clear();
   return { ok: true as const };
 });

@@ -21,6 +21,9 @@ export const tokenProcedure = publicProcedure
         projectId: input.projectId ?? DEFAULT_PROJECT_ID,
         client: ctx.client,
         limits: ctx.config.abuseLimits,
+        door: ctx.door,
+        requestId: ctx.requestId,
+        mail: ctx.mail,
       });
     } else {
       const rotated = await rotateRefreshToken(ctx.db, input.refresh_token, {

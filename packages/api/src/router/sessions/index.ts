@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 import { appError } from "../../errors";
-import { listSessions, revokeOtherSessions, revokeOwnSession } from "../../services/sessions/list-sessions";
+import { listSessions } from "../../services/sessions/list-sessions";
+import { endSessions } from "../../services/sessions/revoke-session";
 import { authedProcedure, router } from "../../trpc";
 
 const sessionSchema = z.object({
@@ -23,13 +24,28 @@ export const sessionsRouter = router({
     .input(z.strictObject({ sessionId: z.uuid({ error: "sessionId must be a UUID" }) }))
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      if (!(await revokeOwnSession(ctx.db, ctx.session.userId, input.sessionId))) {
+      const ended = await endSessions(ctx.db, {
+        userId: ctx.session.userId,
+        which: { sessionId: input.sessionId },
+        reason: "revoked_by_user",
+        event: {
+          kind: input.sessionId === ctx.session.sessionId ? "sign_out" : "session_revoked",
+          door: ctx.door,
+          requestId: ctx.requestId,
+        },
+      });
+      if (ended === 0) {
         throw appError("user_not_found", { of: "session" });
       }
       if (input.sessionId === ctx.session.sessionId) ctx.sessionCookie?.clear();
       return { ok: true as const };
     }),
   revokeOthers: authedProcedure.output(z.object({ revoked: z.number().int() })).mutation(async ({ ctx }) => ({
-    revoked: await revokeOtherSessions(ctx.db, ctx.session.userId, ctx.session.sessionId),
+    revoked: await endSessions(ctx.db, {
+      userId: ctx.session.userId,
+      which: { allBut: ctx.session.sessionId },
+      reason: "revoked_by_user",
+      event: { kind: "session_revoked", door: ctx.door, requestId: ctx.requestId },
+    }),
   })),
 });

@@ -20,6 +20,9 @@ export const stackSignInProcedure = publicProcedure
       projectId: await projectNamed(ctx.db, input.projectId),
       client: ctx.client,
       limits: ctx.config.abuseLimits,
+      door: ctx.door,
+      requestId: ctx.requestId,
+      mail: ctx.mail,
     });
     const user = await readAuthenticatedUser(ctx.db, session.userId);
     return {

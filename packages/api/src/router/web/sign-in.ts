@@ -19,6 +19,9 @@ export const webSignInProcedure = publicProcedure
       projectId: input.projectId ?? DEFAULT_PROJECT_ID,
       client: ctx.client,
       limits: ctx.config.abuseLimits,
+      door: ctx.door,
+      requestId: ctx.requestId,
+      mail: ctx.mail,
       web: true,
     });
     setSessionCookie(ctx, session.sessionId, session.webSecret);

@@ -2,6 +2,7 @@ import { type Database, Prisma } from "@profilehub/db";
 
 import type { CallerSession } from "../../context";
 import { ACCOUNT_DELETED_MAIL, accountDeletedMail } from "../../mail/account-deleted";
+import { inEveryLocale } from "../../mail/localized";
 import { callerSessionLive, outboxInsert, userMatches, type UserRef } from "../database/sql";
 
 /** What proved the right to delete (stored in the tombstone). */
@@ -33,15 +34,14 @@ export async function deleteAccount(
   request: AccountDeletionRequest,
 ): Promise<{ userId: string; email: string } | null> {
   const scope = request.projectId === null ? Prisma.empty : Prisma.sql`AND u."projectId" = ${request.projectId}`;
-  const notice = (locale: "en" | "fr") =>
-    outboxInsert({
-      userId: Prisma.sql`NULL::uuid`,
-      kind: ACCOUNT_DELETED_MAIL,
-      to: Prisma.sql`email`,
-      mail: accountDeletedMail(locale),
-      from: Prisma.sql`target`,
-      where: locale === "fr" ? Prisma.sql`locale = 'fr'` : Prisma.sql`locale <> 'fr'`,
-    });
+  const notice = outboxInsert({
+    userId: Prisma.sql`NULL::uuid`,
+    kind: ACCOUNT_DELETED_MAIL,
+    to: Prisma.sql`email`,
+    mail: inEveryLocale(accountDeletedMail),
+    locale: Prisma.sql`locale`,
+    from: Prisma.sql`target`,
+  });
   const rows = await db.$queryRaw<{ userId: string; email: string }[]>`
     WITH target AS (
       SELECT u.id, u.number, u."projectId", u.email, u.locale, u."createdAt" FROM users u
@@ -56,7 +56,7 @@ export async function deleteAccount(
     ), counters AS (
       DELETE FROM abuse_limits a USING target
       WHERE strpos(a.key, to_json(target.email)::text) > 0 OR strpos(a.key, to_json(target.id::text)::text) > 0
-    ), notice_en AS (${notice("en")}), notice_fr AS (${notice("fr")}),
+    ), notice AS (${notice}),
     gone AS (DELETE FROM users u USING target WHERE u.id = target.id RETURNING u.id, u.email)
     SELECT id AS "userId", email FROM gone`;
   return rows[0] ?? null;

@@ -5,6 +5,7 @@ import type { AbuseLimits } from "../../config/abuse-limits";
 import type { ClientInfo } from "../../context";
 import type { SecretBox } from "../../crypto/secret-box";
 import { appError } from "../../errors";
+import type { MailNotifier } from "../../mail/notifier";
 import { enforceLimits, forgiveHits } from "../abuse/abuse-limits";
 import { signInLimits } from "../abuse/limit-keys";
 import { type StartedSession, startSession } from "../sessions/start-session";
@@ -19,7 +20,8 @@ const CURRENT_HASH_PREFIX = "$argon2id$v=19$m=19456,t=2,p=1$";
  * client address, per address and (far higher) per account: each attempt is counted before the
  * password is checked (so concurrent guesses cannot slip past a limit) and taken back when it
  * succeeds; an address over its limits cannot count against the account any further.
- * With two-factor on, the current TOTP code is required too (each code works once).
+ * With two-factor on, the current TOTP code is required too (each code works once). The session
+ * and the `sign_in` security event (alert mail if wanted) are written in one statement.
  */
 export async function passwordSignIn(
   db: Database,
@@ -34,6 +36,11 @@ export async function passwordSignIn(
     limits: AbuseLimits;
     /** Also give the session a browser secret (the httpOnly cookie of the web app). */
     web?: boolean;
+    /** The door and request, recorded with the `sign_in` security event. */
+    door: string;
+    requestId: string;
+    /** Poked when a sign-in alert mail was queued. */
+    mail: MailNotifier;
   },
 ): Promise<StartedSession & { userId: string }> {
   const counters = signInLimits(request.limits, request, request.client.ip);
@@ -58,7 +65,11 @@ export async function passwordSignIn(
       WHERE id = ${user.id}::uuid AND "passwordHash" = ${user.passwordHash}`;
   }
   await forgiveHits(db, { decrement: [counters.ip, counters.account], clear: [counters.accountIp] });
-  const session = await startSession(db, user.id, request.client, { web: request.web ?? false });
+  const session = await startSession(db, user.id, request.client, {
+    web: request.web ?? false,
+    signIn: { door: request.door, requestId: request.requestId },
+  });
+  if (session.alerted) request.mail.notify();
   await db.$executeRaw`UPDATE users SET "lastActiveAt" = now() WHERE id = ${user.id}::uuid`;
   return { userId: user.id, ...session };
 }

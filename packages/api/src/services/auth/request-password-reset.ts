@@ -1,9 +1,9 @@
 import { type Database, Prisma } from "@profilehub/db";
-import type { Locale } from "@profilehub/validators";
 
 import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
 import type { LimitRule } from "../../config/abuse-limits";
 import { PASSWORD_RESET_TTL_MINUTES } from "../../config/lifetimes";
+import { inEveryLocale } from "../../mail/localized";
 import { passwordResetMail, resetPasswordLink } from "../../mail/password-reset";
 import { hitLimits } from "../abuse/abuse-limits";
 import { passwordRecoverLimit } from "../abuse/limit-keys";
@@ -29,12 +29,11 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const limit = await hitLimits(db, [passwordRecoverLimit(RECOVER_LIMIT, request)]);
   if (!limit.allowed) return;
-  const [user] = await db.$queryRaw<{ id: string; locale: string }[]>`
-    SELECT id, locale FROM users
+  const [user] = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM users
     WHERE "projectId" = ${request.projectId} AND email = ${request.email} AND "emailAuthEnabled"`;
   // Unknown addresses take the same steps (the statement then writes nothing): no timing tell.
   const token = newOpaqueToken();
-  const locale: Locale = user?.locale === "fr" ? "fr" : "en";
   const target = Prisma.sql`target`;
   const link = emailTokenInsert({
     userId: Prisma.sql`id`,
@@ -48,12 +47,13 @@ export async function requestPasswordReset(
     userId: Prisma.sql`id`,
     kind: "password_reset",
     to: Prisma.sql`email`,
-    mail: passwordResetMail(locale, resetPasswordLink(appUrl, token)),
+    mail: inEveryLocale((locale) => passwordResetMail(locale, resetPasswordLink(appUrl, token))),
+    locale: Prisma.sql`locale`,
     from: target,
   });
   await db.$executeRaw`
     WITH target AS (
-      SELECT id, email FROM users WHERE id = ${user?.id ?? null}::uuid AND email = ${request.email}
+      SELECT id, email, locale FROM users WHERE id = ${user?.id ?? null}::uuid AND email = ${request.email}
     ), link AS (${link}), mail AS (${queued})
     SELECT 1`;
 }

@@ -31,7 +31,7 @@ export async function resendVerification(
   const { link, queued } = verificationMailStatements(appUrl, user.email, Prisma.sql`target`);
   const written = await db.$queryRaw<{ id: string }[]>`
     WITH target AS (
-      SELECT id, email FROM users
+      SELECT id, email, locale FROM users
       WHERE id = ${userId}::uuid AND email = ${user.email} AND "emailVerifiedAt" IS NULL
     ), link AS (${link}), mail AS (${queued})
     SELECT id FROM target`;

@@ -1,12 +1,14 @@
 import { Prisma } from "@profilehub/db";
 
 import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
+import { inEveryLocale } from "../../mail/localized";
 import { verifyEmailLink, verifyNewEmailMail } from "../../mail/templates";
 import { emailTokenInsert, outboxInsert } from "../database/sql";
 
 /**
  * The two statements that mail a link verifying an account's address: the link (`email_tokens`,
- * hash only) and the mail in the outbox, both for the `id` and `email` of the CTE `from` names.
+ * hash only) and the mail in the outbox (in the account's language), both for the `id`, `email` and
+ * `locale` of the CTE `from` names.
  */
 export function verificationMailStatements(appUrl: string, email: string, from: Prisma.Sql) {
   const token = newOpaqueToken();
@@ -21,7 +23,8 @@ export function verificationMailStatements(appUrl: string, email: string, from: 
     userId: Prisma.sql`id`,
     kind: "email_verify",
     to: Prisma.sql`email`,
-    mail: verifyNewEmailMail(email, verifyEmailLink(appUrl, token)),
+    mail: inEveryLocale((locale) => verifyNewEmailMail(locale, email, verifyEmailLink(appUrl, token))),
+    locale: Prisma.sql`locale`,
     from,
   });
   return { link, queued };

@@ -4,6 +4,7 @@ import { hashOpaqueToken } from "../../auth/opaque-token";
 import { appError, conflictingField } from "../../errors";
 import { auditInsert } from "../database/sql";
 import { uniqueViolation } from "../database/unique-violation";
+import { clientDetails, type EventClient, securityEventCtes } from "../security-events";
 
 /** The fields a used link changed, as the audit log records them. */
 const LINK_CHANGES = Prisma.sql`(CASE WHEN target.email <> updated.email
@@ -19,30 +20,65 @@ export interface VerifiedEmail {
   email: string;
   /** `change_email`: a pending change was applied; `verify_email`: the current address was verified. */
   purpose: "change_email" | "verify_email";
+  /** An alert mail was queued (poke the mail worker). */
+  alerted: boolean;
 }
 
+const LIVE_LINK = (tokenHash: string) => Prisma.sql`"tokenHash" = ${tokenHash} AND "usedAt" IS NULL
+  AND "expiresAt" > now() AND purpose IN ('change_email', 'verify_email')`;
+
 /**
- * Uses a mailed link, once: applies the pending email change or marks the address verified,
- * with its audit row. A link for an address that is no longer pending or current is refused.
+ * Uses a mailed link, once: applies the pending email change or marks the address verified. A
+ * change is recorded as the `email_changed` security event (its alert, if wanted, goes to the old
+ * address), a verification as `user.email_verified`. A link for an address that is no longer
+ * pending or current is refused.
  */
-export async function verifyEmailToken(db: Database, token: string, requestId: string): Promise<VerifiedEmail> {
+export async function verifyEmailToken(
+  db: Database,
+  token: string,
+  request: { requestId: string; client: EventClient },
+): Promise<VerifiedEmail> {
+  const tokenHash = hashOpaqueToken(token);
+  // The addresses, for the alert's wording (the statement re-checks everything).
+  const [seen] = await db.$queryRaw<{ from: string; to: string }[]>`
+    SELECT u.email AS "from", t.email AS "to" FROM email_tokens t JOIN users u ON u.id = t."userId"
+    WHERE ${LIVE_LINK(tokenHash)}`;
+  const changed = Prisma.sql`target.email <> updated.email`;
+  const event = securityEventCtes(
+    "changed",
+    {
+      kind: "email_changed",
+      door: "auth",
+      requestId: request.requestId,
+      client: request.client,
+      ...(seen ? { email: seen } : {}),
+    },
+    {
+      alias: "updated",
+      from: Prisma.sql`updated, target, link`,
+      where: changed,
+      to: Prisma.sql`target.email`,
+      changes: LINK_CHANGES,
+    },
+  );
   const audit = auditInsert({
     userId: Prisma.sql`updated.id`,
     actorType: "user",
     actorUserId: Prisma.sql`updated.id`,
     door: "auth",
-    requestId,
+    requestId: request.requestId,
     action: "user.email_verified",
     changes: LINK_CHANGES,
+    details: clientDetails(request.client),
     from: Prisma.sql`updated, target, link`,
+    where: Prisma.sql`NOT (${changed})`,
   });
-  let rows: VerifiedEmail[];
+  let rows: (VerifiedEmail & { alerted: boolean })[];
   try {
     rows = await db.$queryRaw<VerifiedEmail[]>`
       WITH link AS (
         UPDATE email_tokens SET "usedAt" = now()
-        WHERE "tokenHash" = ${hashOpaqueToken(token)} AND "usedAt" IS NULL AND "expiresAt" > now()
-          AND purpose IN ('change_email', 'verify_email')
+        WHERE ${LIVE_LINK(tokenHash)}
         RETURNING "userId", purpose, email
       ), target AS (
         SELECT u.* FROM users u, link WHERE u.id = link."userId" FOR UPDATE
@@ -52,13 +88,16 @@ export async function verifyEmailToken(db: Database, token: string, requestId: s
           "pendingEmail" = CASE WHEN link.purpose = 'change_email' THEN NULL ELSE u."pendingEmail" END,
           "emailVerifiedAt" = coalesce(CASE WHEN u.email = link.email THEN u."emailVerifiedAt" END, now()),
           "updatedAt" = now()
-        FROM link
-        WHERE u.id = link."userId" AND (
+        -- Reading \`target\` here locks and reads the row before it changes (a locking read after the
+        -- update would skip the row this statement updated, and the audit rows would be lost).
+        FROM link, target
+        WHERE u.id = link."userId" AND u.id = target.id AND (
           (link.purpose = 'change_email' AND u."pendingEmail" = link.email) OR
           (link.purpose = 'verify_email' AND u.email = link.email))
-        RETURNING u.id, u.email, u."emailVerifiedAt"
-      ), audit AS (${audit})
-      SELECT updated.id AS "userId", updated.email, link.purpose FROM updated, link`;
+        RETURNING u.id, u.email, u.locale, u.notifications, u."emailVerifiedAt"
+      ), audit AS (${audit})${event}
+      SELECT updated.id AS "userId", updated.email, link.purpose,
+        EXISTS (SELECT 1 FROM changed_alert) AS alerted FROM updated, link`;
   } catch (error) {
     if (uniqueViolation(error)) {
       throw conflictingField("email", "address_taken_since");
@@ -67,5 +106,5 @@ export async function verifyEmailToken(db: Database, token: string, requestId: s
   }
   const verified = rows[0];
   if (!verified) throw appError("email_token_invalid");
-  return verified;
+  return { userId: verified.userId, email: verified.email, purpose: verified.purpose, alerted: verified.alerted };
 }

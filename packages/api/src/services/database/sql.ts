@@ -1,7 +1,9 @@
 import { Prisma } from "@profilehub/db";
+import { LOCALES } from "@profilehub/validators";
 
 import { EMAIL_LINK_TTL_HOURS, SESSION_TOUCH_INTERVAL_SECONDS, SESSION_TTL_DAYS } from "../../config/lifetimes";
 import type { CallerSession } from "../../context";
+import type { LocalizedMail } from "../../mail/localized";
 
 /**
  * SQL fragments every statement shares, so each fact about the schema is written once: how a
@@ -54,36 +56,44 @@ export interface AuditInsert {
   requestId: string;
   action: string;
   changes: Prisma.Sql;
+  /** Facts about the event beside the changes (the device, the session it ended); `{}` when absent. */
+  details?: Prisma.Sql;
   from: Prisma.Sql;
   where?: Prisma.Sql;
 }
 
 export function auditInsert(audit: AuditInsert): Prisma.Sql {
-  return Prisma.sql`INSERT INTO audit_events ("userId", "actorType", "actorUserId", door, "requestId", action, changes)
+  return Prisma.sql`INSERT INTO audit_events ("userId", "actorType", "actorUserId", door, "requestId", action, changes, details)
     SELECT ${audit.userId}, ${audit.actorType}, ${audit.actorUserId}, ${audit.door}, ${audit.requestId},
-      ${audit.action}, ${audit.changes}
+      ${audit.action}, ${audit.changes}, ${audit.details ?? Prisma.sql`'{}'::jsonb`}
     FROM ${audit.from} ${audit.where ? Prisma.sql`WHERE ${audit.where}` : Prisma.empty}`;
 }
 
-export interface RenderedMail {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-/** One queued mail per selected row of `from`. */
+/** One queued mail per selected row of `from`, in the language `locale` (an SQL expression) names. */
 export interface OutboxInsert {
   userId: Prisma.Sql;
   kind: string;
   to: Prisma.Sql;
-  mail: RenderedMail;
+  mail: LocalizedMail;
+  /** The account's language, e.g. `locale` (a column of `from`): picks the mail's version. */
+  locale: Prisma.Sql;
   from: Prisma.Sql;
   where?: Prisma.Sql;
 }
 
+/** `CASE locale WHEN 'fr' THEN … ELSE <English> END` for one part of a localized mail. */
+function localizedPart(mail: LocalizedMail, locale: Prisma.Sql, part: keyof LocalizedMail["en"]): Prisma.Sql {
+  const others = LOCALES.filter((name) => name !== "en").map(
+    (name) => Prisma.sql`WHEN ${name} THEN ${mail[name][part]}`,
+  );
+  return Prisma.sql`CASE ${locale} ${Prisma.join(others, " ")} ELSE ${mail.en[part]} END`;
+}
+
 export function outboxInsert(outbox: OutboxInsert): Prisma.Sql {
+  const { mail, locale } = outbox;
   return Prisma.sql`INSERT INTO mail_outbox ("userId", kind, "to", subject, text, html)
-    SELECT ${outbox.userId}, ${outbox.kind}, ${outbox.to}, ${outbox.mail.subject}, ${outbox.mail.text}, ${outbox.mail.html}
+    SELECT ${outbox.userId}, ${outbox.kind}, ${outbox.to}, ${localizedPart(mail, locale, "subject")},
+      ${localizedPart(mail, locale, "text")}, ${localizedPart(mail, locale, "html")}
     FROM ${outbox.from} ${outbox.where ? Prisma.sql`WHERE ${outbox.where}` : Prisma.empty}`;
 }
 

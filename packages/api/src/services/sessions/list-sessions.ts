@@ -38,18 +38,3 @@ export async function listSessions(db: Database, userId: string, currentSessionI
     expiresAt: row.expiresAt.toISOString(),
   }));
 }
-
-/** Revokes one of the user's sessions; `false` if it is not theirs or already ended. */
-export async function revokeOwnSession(db: Database, userId: string, sessionId: string): Promise<boolean> {
-  const count = await db.$executeRaw`
-    UPDATE sessions SET "revokedAt" = now(), "revokedReason" = 'revoked_by_user'
-    WHERE id = ${sessionId}::uuid AND "userId" = ${userId}::uuid AND "revokedAt" IS NULL`;
-  return count === 1;
-}
-
-/** Revokes every other session of the user ("sign out everywhere else"); returns how many. */
-export function revokeOtherSessions(db: Database, userId: string, keepSessionId: string): Promise<number> {
-  return db.$executeRaw`
-    UPDATE sessions SET "revokedAt" = now(), "revokedReason" = 'revoked_by_user'
-    WHERE "userId" = ${userId}::uuid AND id <> ${keepSessionId}::uuid AND "revokedAt" IS NULL`;
-}

@@ -1,5 +1,7 @@
 import type { Database } from "@profilehub/db";
 
+import { describeDevice } from "../sessions/device";
+
 export interface ActivityEntry {
   id: string;
   action: string;
@@ -9,6 +11,19 @@ export interface ActivityEntry {
   bySelf: boolean;
   createdAt: string;
   changes: Record<string, { from: unknown; to: unknown }>;
+  /** Where a security event came from (or, for a revocation, the session it ended); `null` when unrecorded. */
+  device: string | null;
+  ip: string | null;
+}
+
+interface StoredDetails {
+  userAgent?: string | null;
+  ip?: string | null;
+}
+
+/** Events without a recorded user agent (older rows, server calls) show no device. */
+function deviceOf(details: StoredDetails): { device: string | null; ip: string | null } {
+  return { device: details.userAgent ? describeDevice(details.userAgent) : null, ip: details.ip ?? null };
 }
 
 /** A user's own audit history, newest first, `limit` entries before the cursor `before` (an id). */
@@ -27,9 +42,10 @@ export async function listActivity(
       actorUserId: string | null;
       createdAt: Date;
       changes: ActivityEntry["changes"];
+      details: StoredDetails;
     }[]
   >`
-    SELECT id, action, door, "actorType", "actorUserId", "createdAt", changes FROM audit_events
+    SELECT id, action, door, "actorType", "actorUserId", "createdAt", changes, details FROM audit_events
     WHERE "userId" = ${userId}::uuid AND (${before}::bigint IS NULL OR id < ${before}::bigint)
     ORDER BY id DESC LIMIT ${options.limit}::int`;
   return rows.map((row) => ({
@@ -40,5 +56,6 @@ export async function listActivity(
     bySelf: row.actorType === "user" && row.actorUserId === userId,
     createdAt: row.createdAt.toISOString(),
     changes: row.changes,
+    ...deviceOf(row.details),
   }));
 }

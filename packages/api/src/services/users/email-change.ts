@@ -1,4 +1,5 @@
 import { hashOpaqueToken, newOpaqueToken } from "../../auth/opaque-token";
+import { inEveryLocale } from "../../mail/localized";
 import {
   confirmEmailChangeMail,
   emailChangeNoticeMail,
@@ -20,15 +21,27 @@ export function planEmailChange(options: {
 }): EmailChangePlan {
   const { address, mode, appUrl } = options;
   const pending = mode === "pending";
-  const notice = { kind: "email_change_notice", recipient: "old" as const, ...emailChangeNoticeMail(address, pending) };
+  const notice = {
+    kind: "email_change_notice",
+    recipient: "old" as const,
+    mail: inEveryLocale((locale) => emailChangeNoticeMail(locale, address, pending)),
+  };
   if (options.alreadyVerified && !pending) {
     return { address, mode, token: null, mails: [notice] };
   }
   const token = newOpaqueToken();
   const link = verifyEmailLink(appUrl, token);
   const linkMail = pending
-    ? { kind: "email_change_confirm", recipient: "new" as const, ...confirmEmailChangeMail(address, link) }
-    : { kind: "email_verify", recipient: "new" as const, ...verifyNewEmailMail(address, link) };
+    ? {
+        kind: "email_change_confirm",
+        recipient: "new" as const,
+        mail: inEveryLocale((locale) => confirmEmailChangeMail(locale, address, link)),
+      }
+    : {
+        kind: "email_verify",
+        recipient: "new" as const,
+        mail: inEveryLocale((locale) => verifyNewEmailMail(locale, address, link)),
+      };
   return {
     address,
     mode,

@@ -1,6 +1,7 @@
 import { Prisma } from "@profilehub/db";
 import { type JsonObject, updateInput, type UserFieldName, type UserUpdate } from "@profilehub/validators";
 
+import type { LocalizedMail } from "../../mail/localized";
 import { assignValue, mergeValue } from "./fields-sql";
 
 /** A mail to queue in the outbox with the change (same statement, same commit). */
@@ -8,9 +9,8 @@ export interface PlannedMail {
   kind: string;
   /** `"new"`: the new address; `"old"`: the address before the change. */
   recipient: "new" | "old";
-  subject: string;
-  text: string;
-  html: string;
+  /** Every language's version: the statement queues the account's. */
+  mail: LocalizedMail;
 }
 
 export interface EmailChangePlan {

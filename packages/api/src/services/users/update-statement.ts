@@ -1,6 +1,6 @@
 import { Prisma } from "@profilehub/db";
 
-import type { CallerSession } from "../../context";
+import type { CallerSession, ClientInfo } from "../../context";
 import {
   auditInsert,
   callerSessionLive,
@@ -12,6 +12,7 @@ import {
 } from "../database/sql";
 import { auditDiffExpression } from "./fields-sql";
 import type { PlannedMail, UpdatePlan } from "./update-plan";
+import { SECURITY_FIELDS, updateSecurityEvents } from "./update-security-events";
 import { userProjection, type UserRow } from "./user-view";
 
 export type { UserRef } from "../database/sql";
@@ -23,7 +24,7 @@ export interface UpdateStatementInput {
   session: CallerSession | null;
   serverAccess: boolean;
   plan: UpdatePlan;
-  audit: { door: string; requestId: string; action: string };
+  audit: { door: string; requestId: string; action: string; client: ClientInfo };
   /**
    * `refuse`: do not write when the user's project has a pre-update webhook (the caller then takes
    * the webhook path); `approved`: the webhook approved the change computed from the row as it was
@@ -42,6 +43,8 @@ export interface UpdateOutcome {
   emailFree: boolean;
   passwordUnchanged: boolean;
   fresh: boolean;
+  /** A security alert mail was queued with the change. */
+  alerted: boolean;
   user: (UserRow & { auditChanges: AuditChanges }) | null;
 }
 
@@ -55,7 +58,9 @@ function mailInsert(name: string, mail: PlannedMail, address: string): Prisma.Sq
     userId: Prisma.sql`updated.id`,
     kind: mail.kind,
     to,
-    mail,
+    mail: mail.mail,
+    // The account's language after the change (a change may set it too).
+    locale: Prisma.sql`updated.locale`,
     from: UPDATED_AND_TARGET,
     where: Prisma.sql`target.email <> ${address}`,
   });
@@ -125,6 +130,8 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
   const lastActive = serverAccess ? Prisma.empty : Prisma.sql`, "lastActiveAt" = now()`;
   const assignments = plan.assignments.length > 0 ? Prisma.sql`${Prisma.join(plan.assignments, ", ")}, ` : Prisma.empty;
 
+  // Security fields are recorded by their own events (below), the rest by this row.
+  const rest = Prisma.sql`(changes.diff - ${[...SECURITY_FIELDS]}::text[])`;
   const audit = auditInsert({
     userId: Prisma.sql`updated.id`,
     actorType,
@@ -132,10 +139,11 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
     door: input.audit.door,
     requestId: input.audit.requestId,
     action: input.audit.action,
-    changes: Prisma.sql`changes.diff`,
+    changes: rest,
     from: Prisma.sql`updated, changes`,
-    where: Prisma.sql`changes.diff <> '{}'::jsonb`,
+    where: Prisma.sql`${rest} <> '{}'::jsonb`,
   });
+  const security = updateSecurityEvents({ ...input.audit, actor: actorType }, plan.auditFields);
 
   return Prisma.sql`WITH caller AS (
       SELECT ${callerSessionLive(session)} AS live
@@ -155,8 +163,8 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
       RETURNING u.*
     ), changes AS (
       SELECT ${Prisma.raw(auditDiffExpression(plan.auditFields))} AS diff FROM target, updated
-    ), audit AS (${audit})${joinAll(sideEffects(input))}
-    SELECT caller.live, gate.id IS NOT NULL AS found, gate.allowed, gate.hooked, gate."teamOk", gate."emailFree", gate."passwordUnchanged",
+    ), audit AS (${audit})${security.ctes}${joinAll(sideEffects(input))}
+    SELECT caller.live, ${security.alerted} AS alerted, gate.id IS NOT NULL AS found, gate.allowed, gate.hooked, gate."teamOk", gate."emailFree", gate."passwordUnchanged",
       gate.fresh, updated.id IS NOT NULL AS written, changes.diff AS "auditChanges",
       ${userProjection("updated", serverAccess)}
     FROM caller LEFT JOIN gate ON true LEFT JOIN updated ON true LEFT JOIN changes ON true`;
@@ -173,7 +181,7 @@ export type OutcomeRow = Omit<UpdateOutcome, "user"> & {
 export function readOutcome(rows: OutcomeRow[]): UpdateOutcome {
   const row = rows[0];
   if (!row) throw new Error("The update statement returned no row");
-  const { live, found, allowed, hooked, teamOk, emailFree, passwordUnchanged, fresh, written } = row;
+  const { live, found, allowed, hooked, teamOk, emailFree, passwordUnchanged, fresh, alerted, written } = row;
   const user = written && row.user ? { ...row.user, auditChanges: row.auditChanges } : null;
-  return { live, found, allowed, hooked, teamOk, emailFree, passwordUnchanged, fresh, user };
+  return { live, found, allowed, hooked, teamOk, emailFree, passwordUnchanged, fresh, alerted, user };
 }

@@ -8,7 +8,7 @@ import {
 } from "@profilehub/validators";
 
 import type { LimitRule } from "../../config/abuse-limits";
-import type { CallerSession } from "../../context";
+import type { CallerSession, ClientInfo } from "../../context";
 import type { SecretBox } from "../../crypto/secret-box";
 import type { Door, DoorPolicy } from "../../doors";
 import { appError, conflictError, conflictingField, invalidField, validationError } from "../../errors";
@@ -49,6 +49,8 @@ export interface UpdateUserRequest {
   serverAccess: boolean;
   door: Door;
   requestId: string;
+  /** The caller's client: its device is recorded with security events. */
+  client: ClientInfo;
   policy: DoorPolicy;
   /** The raw changes, validated here so every problem is reported at once. */
   input: unknown;
@@ -75,7 +77,7 @@ export async function updateUser(deps: UpdateUserDeps, request: UpdateUserReques
   for (let attempt = 1; ; attempt += 1) {
     const outcome = await runStatement(deps.db, request, plan, webhook);
     if (outcome.user) {
-      if (plan.email?.mails.length) deps.mail.notify();
+      if (plan.email?.mails.length || outcome.alerted) deps.mail.notify();
       return { user: toUserView(outcome.user, request.serverAccess), changes: outcome.user.auditChanges };
     }
     failOnRefusal(outcome);
@@ -185,7 +187,7 @@ async function runStatement(
     session: request.session,
     serverAccess: request.serverAccess,
     plan,
-    audit: { door: request.door, requestId: request.requestId, action: "user.update" },
+    audit: { door: request.door, requestId: request.requestId, action: "user.update", client: request.client },
     webhook,
   });
   let rows: OutcomeRow[];

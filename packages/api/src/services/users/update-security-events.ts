@@ -1,0 +1,79 @@
+import { Prisma } from "@profilehub/db";
+
+import type { ClientInfo } from "../../context";
+import { type SecurityEvent, securityEventCtes, type SecurityEventKind } from "../security-events";
+
+/** Fields whose change is a security event: recorded by it, not in the `user.update` row. */
+export const SECURITY_FIELDS = ["password", "totpSecret", "email"] as const;
+
+const TWO_FACTOR = (alias: string) =>
+  Prisma.sql`CASE WHEN ${Prisma.raw(alias)}."totpSecretEncrypted" IS NULL THEN 'off' ELSE 'on' END`;
+
+/** For each security field, the event an update records, when, and how Activity shows it. */
+const EVENTS: {
+  field: (typeof SECURITY_FIELDS)[number];
+  kind: SecurityEventKind;
+  when: Prisma.Sql;
+  changes: Prisma.Sql;
+  alert?: false;
+}[] = [
+  {
+    field: "password",
+    kind: "password_changed",
+    when: Prisma.sql`changes.diff -> 'password' IS NOT NULL`,
+    changes: Prisma.sql`jsonb_build_object('password', changes.diff -> 'password')`,
+  },
+  ...(["totp_enabled", "totp_disabled"] as const).map((kind) => ({
+    field: "totpSecret" as const,
+    kind,
+    when: Prisma.sql`changes.diff -> 'totpSecret' IS NOT NULL AND updated."totpSecretEncrypted" IS ${
+      kind === "totp_enabled" ? Prisma.sql`NOT NULL` : Prisma.sql`NULL`
+    }`,
+    changes: Prisma.sql`jsonb_build_object('twoFactor', jsonb_build_object('from', ${TWO_FACTOR("target")}, 'to', ${TWO_FACTOR("updated")}))`,
+  })),
+  // Applied at once (immediate mode): the notice to the old address is already the alert.
+  {
+    field: "email",
+    kind: "email_changed",
+    when: Prisma.sql`changes.diff -> 'email' IS NOT NULL`,
+    changes: Prisma.sql`jsonb_build_object('email', changes.diff -> 'email')`,
+    alert: false,
+  },
+];
+
+/**
+ * The security events of an update (CTEs over `updated`, `target` and `changes`), each written
+ * with the change when its field changed, and an SQL flag: whether any queued an alert mail. Only
+ * the events of the fields the update plans to write are in the statement: a profile edit (the hot
+ * path) carries none of them.
+ */
+export function updateSecurityEvents(
+  input: {
+    door: string;
+    requestId: string;
+    actor: "user" | "server";
+    client: ClientInfo;
+  },
+  plannedFields: ReadonlySet<string>,
+): { ctes: Prisma.Sql; alerted: Prisma.Sql } {
+  const events = EVENTS.filter(({ field }) => plannedFields.has(field));
+  if (events.length === 0) return { ctes: Prisma.empty, alerted: Prisma.sql`false` };
+  const parts = events.map(({ kind, when, changes, alert }, index) => {
+    const event: SecurityEvent = {
+      kind,
+      door: input.door,
+      requestId: input.requestId,
+      actor: input.actor,
+      client: input.client,
+    };
+    if (alert === false) event.alert = false;
+    return securityEventCtes(`security_${index}`, event, {
+      alias: "updated",
+      from: Prisma.sql`updated, target, changes`,
+      where: when,
+      changes,
+    });
+  });
+  const alerted = events.map((_, index) => Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(`security_${index}_alert`)})`);
+  return { ctes: Prisma.join(parts, ""), alerted: Prisma.join(alerted, " OR ") };
+}
