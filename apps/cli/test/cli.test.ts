@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createProfileHubClient } from "@profilehub/client";
+import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AccessTokens } from "../../../packages/api/src/auth/access-token";
@@ -280,6 +281,28 @@ describe("profilehub CLI against npm start", () => {
     expect((await cli(["logout"])).code).toBe(0);
     expect(existsSync(configFile)).toBe(false);
     expect((await cli(["logout"])).stdout).toContain("Not signed in");
+  });
+
+  it("signs in with a 2FA recovery code given as --totp, once", async () => {
+    const email = "grace@example.com";
+    const args = ["--url", server.baseUrl, "--email", email, "--password", "correct horse"];
+    expect((await cli(["signup", ...args])).code).toBe(0);
+    const client = createProfileHubClient({ url: server.baseUrl, token: stored().accessToken });
+    const { secretBase32 } = await client.me.totp.begin.mutate();
+    const code = new TOTP({ secret: Secret.fromBase32(secretBase32) }).generate();
+    const { recoveryCodes } = await client.me.totp.enable.mutate({ secretBase32, code });
+
+    const first = await cli(["login", ...args, "--totp", recoveryCodes[0]!]);
+    expect(first.stderr).toBe("");
+    expect(first.stdout).toContain(`Signed in as ${email}`);
+    const again = await cli(["login", ...args, "--totp", recoveryCodes[0]!]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/wrong or was already used/);
+    const status = await createProfileHubClient({
+      url: server.baseUrl,
+      token: stored().accessToken,
+    }).me.totp.recoveryCodes.status.query();
+    expect(status).toEqual({ unused: 9, total: 10 });
   });
 
   it("says when the server cannot be reached", async () => {

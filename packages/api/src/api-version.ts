@@ -6,7 +6,7 @@
  * `MIN_CLIENT_API_VERSION` as well when clients built for older versions can no longer work
  * (a procedure or field removed or renamed, a type narrowed).
  */
-export const API_VERSION = 2;
+export const API_VERSION = 3;
 /** The oldest client API version this server still answers. */
 export const MIN_CLIENT_API_VERSION = 1;
 

@@ -39,6 +39,11 @@ export interface Context extends AppServices {
   /** The project the request names besides its token (dialect D's project header): they must agree. */
   requestedProjectId: string | null;
   /**
+   * The publishable client key a Stack Auth client request presented (`null`: none), checked against
+   * the named project's; `undefined` for requests that carry no such key (other doors, server access).
+   */
+  publishableClientKey?: string | null;
+  /**
    * Problems the door found while reading its request (keys it cannot map, an unreadable body).
    * The router reports them with its own, after deciding who may do what: one answer, one pass.
    */
@@ -56,6 +61,7 @@ export interface ContextInput {
   serverAccess?: boolean;
   serverKeyRejected?: boolean;
   requestedProjectId?: string | null;
+  publishableClientKey?: string | null;
   requestProblems?: Issue[];
   door: Door;
   requestId?: string;
@@ -72,6 +78,7 @@ export function createContextInner(services: AppServices, input: ContextInput): 
     serverAccess: input.serverAccess ?? false,
     serverKeyRejected: input.serverKeyRejected ?? false,
     requestedProjectId: input.requestedProjectId ?? null,
+    ...(input.publishableClientKey !== undefined && { publishableClientKey: input.publishableClientKey }),
     requestProblems: input.requestProblems ?? [],
     door: input.door,
     requestId: input.requestId ?? randomUUID(),
@@ -93,6 +100,8 @@ export interface RequestCredentials {
   serverAccessClaimed?: boolean;
   /** The project the request names besides its token (it must be the token's). */
   projectId?: string | null;
+  /** Stack Auth's client access: the publishable key presented (`null`: none); absent when not applicable. */
+  publishableClientKey?: string | null;
   /**
    * A browser session cookie, used when no access token was presented. The door must have
    * checked the request for CSRF (the cookie is sent by the browser on its own).
@@ -138,6 +147,7 @@ export async function createRequestContext(services: AppServices, credentials: R
     serverAccess,
     serverKeyRejected: (credentials.serverAccessClaimed ?? false) && !serverAccess,
     requestedProjectId: credentials.projectId ?? null,
+    ...(credentials.publishableClientKey !== undefined && { publishableClientKey: credentials.publishableClientKey }),
     door: credentials.door,
     requestId: credentials.requestId ?? undefined,
     client: credentials.client,

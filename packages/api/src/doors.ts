@@ -95,3 +95,15 @@ export function doorPolicy(door: Door, options: { emailChangeConfirmation: boole
   }
   return policy;
 }
+
+/**
+ * Stack Auth's own password change on its door (`POST /api/v1/auth/password/update` and `/set`):
+ * the old password is proven (guesses limited per account) when the account has one, and the other
+ * sessions are signed out (Stack keeps the calling one).
+ */
+export const STACK_PASSWORD_CHANGE_POLICY: DoorPolicy = {
+  ...POLICIES["dialect-d"],
+  requireCurrentPassword: true,
+  passwordChangeRevokes: "others",
+  userInputs: ["password"],
+};

@@ -31,6 +31,7 @@ export const ERROR_REASONS = {
   invalid_grant: "UNAUTHORIZED",
   totp_required: "UNAUTHORIZED",
   totp_invalid: "UNAUTHORIZED",
+  publishable_key_invalid: "UNAUTHORIZED",
   mailbox_disabled: "FORBIDDEN",
   csrf_failed: "FORBIDDEN",
   server_key_invalid: "UNAUTHORIZED",

@@ -5,6 +5,7 @@ import { isStackProjectId, namesProject, stackProjectIdOf } from "./auth/stack-p
 import type { CallerSession, Context } from "./context";
 import { appError, describeError, validationError } from "./errors";
 import { withDatabaseUnavailable } from "./services/database/unavailable";
+import { checkPublishableKey } from "./services/projects/publishable-key";
 import { isSessionLive } from "./services/sessions/is-session-live";
 
 /** The only `initTRPC` of the project. */
@@ -39,16 +40,30 @@ export const createCallerFactory = t.createCallerFactory;
  * before any schema or query sees it (`invalid_characters`, `too_deeply_nested`: the door's 400),
  * and database trouble anywhere below is the `unavailable` reason (503), never a 500.
  */
-export const publicProcedure = t.procedure.use(async ({ getRawInput, next }) => {
+export const publicProcedure = t.procedure.use(async ({ ctx, getRawInput, next }) => {
   const issues = unstorableInputIssues(await getRawInput());
   if (issues.length > 0) throw validationError(issues);
-  const result = await next();
+  const result = await next({ ctx: await withProjectKeyChecked(ctx) });
   if (!result.ok) {
     const mapped = withDatabaseUnavailable(result.error.cause);
     if (mapped !== result.error.cause) throw mapped;
   }
   return result;
 });
+
+/**
+ * A Stack Auth client request's publishable key, checked first (as Stack's backend does), inside
+ * the database-trouble mapping below. Other doors present none.
+ */
+async function withProjectKeyChecked(ctx: Context): Promise<Context> {
+  if (ctx.publishableClientKey === undefined || ctx.requestedProjectId === null) return ctx;
+  try {
+    await checkPublishableKey(ctx.db, ctx.requestedProjectId, ctx.publishableClientKey);
+  } catch (error) {
+    throw withDatabaseUnavailable(error);
+  }
+  return ctx;
+}
 
 /**
  * Who the request says it is, checked in this order: a presented server key must be right, an

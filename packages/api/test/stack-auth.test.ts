@@ -102,4 +102,77 @@ describe("Stack Auth's protocol (dialect D)", () => {
     const again = await stack().signIn({ projectId: uuid, email: "new@example.com", password: "long enough 1" });
     expect(again.userId).toBe(tokens.userId);
   });
+
+  it("changePassword proves the old password, keeps the calling session and ends the others; set needs no password yet", async () => {
+    const user = await app.signUp({ email: "change@example.com", password: "old password 1" });
+    const other = await app
+      .anonymous()
+      .auth.token({ grant_type: "password", email: user.email, password: "old password 1" });
+    const caller = await app.withToken(user.accessToken, "dialect-d");
+    const wrong = await failure(caller.stack.changePassword({ oldPassword: "nope", newPassword: "new password 1" }));
+    expect([wrong.reason, wrong.issues.map((issue) => issue.path)]).toEqual(["validation", ["currentPassword"]]);
+    const set = await failure(caller.stack.changePassword({ newPassword: "new password 1" }));
+    expect(set.issues.map((issue) => issue.path)).toEqual(["currentPassword"]);
+    await caller.stack.changePassword({ oldPassword: "old password 1", newPassword: "new password 1" });
+    expect((await caller.me.get()).id).toBe(user.id);
+    expect((await failure((await app.withToken(other.accessToken)).me.get())).reason).toBe("session_revoked");
+    await app.database.db.user.update({ where: { id: user.id }, data: { passwordHash: null } });
+    await caller.stack.changePassword({ newPassword: "third password 1" });
+    await app.anonymous().auth.token({ grant_type: "password", email: user.email, password: "third password 1" });
+  });
+
+  it("with two-factor on, signIn is totp_required with a sealed attempt code that mfaSignIn takes with the code", async () => {
+    const { Secret, TOTP } = await import("otpauth");
+    const user = await app.signUp({ email: "mfa@example.com", password: "mfa password 1" });
+    const secret = new Secret({ size: 20 });
+    await (
+      await app.withToken(user.accessToken)
+    ).me.update({ totpSecretBase64: Buffer.from(secret.bytes).toString("base64") });
+    const required = await stack()
+      .signIn({ projectId: "default", email: user.email, password: "mfa password 1" })
+      .catch((error: unknown) => error as { cause: { reason: string; params: { attemptCode?: string } } });
+    expect(required).toMatchObject({ cause: { reason: "totp_required", params: { attemptCode: expect.any(String) } } });
+    const attemptCode = (required as { cause: { params: { attemptCode: string } } }).cause.params.attemptCode;
+    const totp = new TOTP({ secret }).generate();
+    const otherProject = await failure(stack().mfaSignIn({ projectId: "acme", attemptCode, totp }));
+    expect(otherProject.reason).toBe("email_token_invalid");
+    const tokens = await stack().mfaSignIn({ projectId: DEFAULT_UUID, attemptCode, totp });
+    expect(tokens.userId).toBe(user.id);
+    expect((await failure(stack().mfaSignIn({ projectId: "default", attemptCode, totp }))).reason).toBe("totp_invalid");
+    // Other doors keep their own flow: totp_required without an attempt code.
+    const native = await failure(
+      app.anonymous("auth").auth.token({ grant_type: "password", email: user.email, password: "mfa password 1" }),
+    );
+    expect(native.reason).toBe("totp_required");
+  });
+
+  it("a project's publishable key is checked for requests that present one (client access) and for the refresh grant", async () => {
+    await app.server().admin.upsertProject({ projectId: "keyed", publishableClientKey: "pck_right" });
+    const user = await app.signUp({ projectId: "keyed", email: "keyed@example.com", password: "keyed password 1" });
+    const client = (publishableClientKey: string | null) =>
+      app.caller({ door: "dialect-d", requestedProjectId: "keyed", publishableClientKey }).stack;
+    const credentials = { projectId: "keyed", email: user.email, password: "keyed password 1" };
+    expect((await failure(client("pck_wrong").signIn(credentials))).reason).toBe("publishable_key_invalid");
+    expect((await failure(client(null).signIn(credentials))).reason).toBe("publishable_key_invalid");
+    const tokens = await client("pck_right").signIn(credentials);
+    const refresh = { projectId: "keyed", refreshToken: tokens.refreshToken };
+    expect((await failure(stack().refresh({ ...refresh, publishableClientKey: "pck_wrong" }))).reason).toBe(
+      "publishable_key_invalid",
+    );
+    await stack().refresh({ ...refresh, publishableClientKey: "pck_right" });
+    await app.server().admin.upsertProject({ projectId: "keyed", publishableClientKey: null });
+    await client("pck_anything").signIn(credentials);
+  });
+
+  it("me.teams lists the caller's teams; sessions.revoke with keepCurrent refuses the current session", async () => {
+    const user = await app.signUp();
+    const team = await app.server().admin.createTeam({ displayName: "Listed" });
+    await app.server().admin.createTeam({ displayName: "Not mine" });
+    await app.server().admin.addTeamMember({ teamId: team.id, userId: user.id });
+    const caller = await app.withToken(user.accessToken, "dialect-d");
+    expect(await caller.me.teams()).toEqual([{ id: team.id, displayName: "Listed", createdAt: expect.any(String) }]);
+    const [current] = await caller.sessions.list();
+    const refused = await failure(caller.sessions.revoke({ sessionId: current!.id, keepCurrent: true }));
+    expect(refused.issues).toEqual([{ path: "sessionId", message: "This is the current session: sign out instead" }]);
+  });
 });

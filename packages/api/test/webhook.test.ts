@@ -100,6 +100,7 @@ describe("validateUserUpdated webhook", () => {
       id: "hooked",
       name: "hooked",
       webhooks: { validateUserUpdated: { url: receiver.url } },
+      publishableClientKey: null,
       clientUserDeletionEnabled: false,
     });
     const row = await app.database.db.project.findUniqueOrThrow({ where: { id: "hooked" } });

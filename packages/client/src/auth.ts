@@ -21,15 +21,19 @@ export interface PasswordOptions extends AuthOptions {
 export interface SignInOptions extends PasswordOptions {
   /** The current code of the user's authenticator app, when two-factor is on (`totp_required`). */
   totp?: string;
+  /** One of the user's 2FA recovery codes, instead of `totp` (each works once). */
+  recoveryCode?: string;
 }
 
 /**
  * `POST /api/auth/token` (password grant): a new session. Wrong credentials →
- * `invalid_credentials`; two-factor on and no `totp` → `totp_required` (a wrong one: `totp_invalid`).
+ * `invalid_credentials`; two-factor on and neither `totp` nor `recoveryCode` → `totp_required` (a
+ * wrong or spent one: `totp_invalid`).
  */
 export async function signIn(options: SignInOptions): Promise<AuthTokens> {
-  const { email, password, projectId, totp } = options;
-  return tokens(await post(options, "/api/auth/token", { grant_type: "password", email, password, projectId, totp }));
+  const { email, password, projectId, totp, recoveryCode } = options;
+  const body = { grant_type: "password", email, password, projectId, totp, recoveryCode };
+  return tokens(await post(options, "/api/auth/token", body));
 }
 
 /** `POST /api/auth/signup`: creates the account (a verification mail is sent) and signs in. */

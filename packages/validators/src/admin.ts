@@ -14,6 +14,8 @@ export const projectUpsertInputSchema = z.strictObject({
   webhooks: z.strictObject({ validateUserUpdated: webhookSettingsSchema.nullable().optional() }).nullable().optional(),
   /** Stack Auth's `client_user_deletion_enabled`: dialect D's clients may delete their own account. */
   clientUserDeletionEnabled: z.boolean(fails("invalid_type")).optional(),
+  /** Stack Auth's publishable client key (dialect D): when set, client requests must send it; `null` accepts any. */
+  publishableClientKey: z.string().trim().min(1).max(200).nullable().optional(),
 });
 export type ProjectUpsertInput = z.input<typeof projectUpsertInputSchema>;
 
@@ -23,6 +25,8 @@ export const projectSchema = z.object({
   /** The secret is write-only: only the URL is shown. */
   webhooks: z.object({ validateUserUpdated: z.object({ url: z.string() }).nullable() }),
   clientUserDeletionEnabled: z.boolean(),
+  /** Public (Stack's SDK ships it to browsers); `null`: any key is accepted. */
+  publishableClientKey: z.string().nullable(),
 });
 export type ProjectView = z.infer<typeof projectSchema>;
 

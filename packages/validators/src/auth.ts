@@ -3,6 +3,7 @@ import { z } from "zod";
 import { emailSchema } from "./email";
 import { PASSWORD_MAX_LENGTH, passwordSchema } from "./password";
 import { fails } from "./problems/zod-codes";
+import { recoveryCodeSchema } from "./recovery-codes";
 import { publicUserSchema } from "./user";
 
 export const DEFAULT_PROJECT_ID = "default";
@@ -35,6 +36,8 @@ export const passwordGrantSchema = z.strictObject({
   password: loginPassword,
   projectId: projectIdSchema.optional(),
   totp: totpCodeSchema.optional(),
+  /** A 2FA recovery code, instead of `totp` (each works once). */
+  recoveryCode: recoveryCodeSchema.optional(),
 });
 
 export const refreshGrantSchema = z.strictObject({

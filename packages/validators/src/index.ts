@@ -14,3 +14,4 @@ export * from "./admin";
 export * from "./person-name";
 export * from "./fields/registry";
 export * from "./account-deletion";
+export * from "./recovery-codes";

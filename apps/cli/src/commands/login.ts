@@ -31,6 +31,7 @@ Options:
     name === "login"
       ? `
   --totp <code>       Current code of your authenticator app, when two-factor is on
+                      (or one of your recovery codes instead)
                       (asked for on a terminal when needed)`
       : ""
   }
@@ -103,18 +104,18 @@ function passwordCommand(
         password: await password(values, name === "signup", name),
         headers: { "user-agent": USER_AGENT },
         ...(values.project === undefined ? {} : { projectId: values.project }),
-        ...(values.totp === undefined ? {} : { totp: values.totp }),
+        ...(values.totp === undefined ? {} : secondFactor(values.totp)),
       };
       const tokens = await call(options).catch(async (error: unknown) => {
         if (ProfileHubError.from(error).code !== "totp_required") throw explain(error, url);
         if (!canPrompt()) {
           throw new CliError(
-            "Two-factor authentication is on: give the current code of your authenticator app with --totp <code>.",
+            "Two-factor authentication is on: give the current code of your authenticator app (or a recovery code) with --totp <code>.",
             EXIT.refused,
           );
         }
-        const totp = await promptLine("Two-factor code: ");
-        return call({ ...options, totp }).catch((retry: unknown) => {
+        const code = await promptLine("Two-factor code (or a recovery code): ");
+        return call({ ...options, ...secondFactor(code) }).catch((retry: unknown) => {
           throw explain(retry, url);
         });
       });
@@ -123,6 +124,9 @@ function passwordCommand(
     },
   };
 }
+
+/** Six digits are the app's code; anything else is taken as one of the recovery codes. */
+const secondFactor = (code: string) => (/^\s*\d{6}\s*$/.test(code) ? { totp: code.trim() } : { recoveryCode: code });
 
 const who = (tokens: AuthTokens) => `${tokens.user.email} (project ${tokens.user.projectId})`;
 

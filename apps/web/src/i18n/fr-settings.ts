@@ -183,6 +183,30 @@ export const frSettings: Pick<Messages, "profile" | "account"> = {
       disable: "Désactiver",
       disableDescription: "Saisissez un code actuel de votre application pour désactiver la double authentification.",
       disabled: "La double authentification est désactivée",
+      recovery: {
+        title: "Codes de récupération",
+        description:
+          "Si vous perdez votre téléphone, chaque code permet une connexion à la place d’un code de double authentification.",
+        saveNow:
+          "Enregistrez ces 10 codes en lieu sûr dès maintenant (gestionnaire de mots de passe, ou imprimés). Ils ne s’affichent qu’une fois.",
+        listLabel: "Vos codes de récupération",
+        download: "Télécharger (.txt)",
+        saved: "Je les ai enregistrés",
+        unused: (count: number) =>
+          count <= 1 ? `${count} code de récupération inutilisé` : `${count} codes de récupération inutilisés`,
+        low: "Il reste peu de codes : générez-en de nouveaux.",
+        regenerate: "Régénérer",
+        regenerateDescription:
+          "Les nouveaux codes remplacent tous les codes actuels. Saisissez votre mot de passe pour confirmer.",
+        regenerateWithCode:
+          "Les nouveaux codes remplacent tous les codes actuels. Saisissez un code actuel de votre application pour confirmer.",
+        password: "Mot de passe actuel",
+        regenerateSubmit: "Générer de nouveaux codes",
+        regenerated: "Nouveaux codes de récupération générés",
+        fileIntro: (email: string) =>
+          `Codes de récupération de double authentification ProfileHub pour ${email}. Chaque code permet une connexion à la place d’un code de votre application.`,
+        fileCreated: (date: string) => `Générés le ${date}.`,
+      },
     },
   },
 };

@@ -146,6 +146,8 @@ describe("/settings/account", () => {
     await page.getByLabel("6-digit code").fill(spent);
     await page.getByRole("button", { name: "Turn on" }).click();
     await page.getByTestId("totp-status").getByText("On").waitFor();
+    // The recovery codes are shown once; "Turn off" comes back once they are saved.
+    await page.getByRole("button", { name: "I saved them" }).click();
 
     await page.getByRole("button", { name: "Turn off" }).click();
     await page.getByLabel("6-digit code").fill(spent);

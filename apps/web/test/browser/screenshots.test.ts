@@ -1,3 +1,4 @@
+import { Secret, TOTP } from "otpauth";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
@@ -20,6 +21,7 @@ const DEVICES = [
   { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true },
 ] as const;
 const THEMES = ["light", "dark"] as const;
+const HIDE_TOASTS = '[data-testid="toasts"] { display: none !important; }';
 
 async function trpc(page: Page, procedure: string, input: unknown) {
   const response = await page.request.post(`/api/trpc/${procedure}`, {
@@ -138,6 +140,35 @@ describe("screenshots", () => {
       await tab.keyboard.press("Escape");
     }
     await french.close();
+  });
+
+  it("of the recovery codes shown once, in English and French", async () => {
+    const { context, page } = await signUp(suite, "codes");
+    await page.goto("/settings/account");
+    await page.getByRole("button", { name: "Set up" }).click();
+    const secret = (await page.getByTestId("totp-secret").getAttribute("data-secret"))!;
+    const totp = new TOTP({ secret: Secret.fromBase32(secret) });
+    await page.getByLabel("6-digit code").fill(totp.generate({ timestamp: Date.now() - 30_000 }));
+    await page.getByRole("button", { name: "Turn on" }).click();
+    const panel = page.getByTestId("recovery-codes");
+    await panel.waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    // The section alone, without the toast that says two-factor is on.
+    const section = page.getByTestId("section-2fa");
+    await section.screenshot({ path: screenshotPath("recovery-codes-desktop-light"), style: HIDE_TOASTS });
+    await page.getByRole("button", { name: "I saved them" }).click();
+
+    // In French: a new set, after the password.
+    await trpc(page, "me.update", { locale: "fr" });
+    await page.reload();
+    await page.getByTestId("recovery-codes-status").getByText("10 codes de récupération inutilisés").waitFor();
+    await page.getByRole("button", { name: "Régénérer" }).click();
+    await page.locator("#recovery-password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Générer de nouveaux codes" }).click();
+    await panel.getByText("Je les ai enregistrés").waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: screenshotPath("recovery-codes-desktop-light-fr"), style: HIDE_TOASTS });
+    await context.close();
   });
 
   it("remembers the theme chosen in the header, with no flash on the next load", async () => {

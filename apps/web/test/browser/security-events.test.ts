@@ -93,6 +93,7 @@ describe("security events", () => {
     await page.getByLabel("6-digit code").fill(totp.generate({ timestamp: Date.now() - 30_000 }));
     await page.getByRole("button", { name: "Turn on" }).click();
     await expectToast(page, "Two-factor authentication is on");
+    await page.getByRole("button", { name: "I saved them" }).click(); // the recovery codes, shown once
     await page.getByRole("button", { name: "Turn off" }).click();
     await page.getByLabel("6-digit code").fill(totp.generate());
     await page.getByRole("button", { name: "Turn off" }).click();

@@ -1,3 +1,4 @@
+import { describeAccountRoutes } from "./d-current-user/account-routes";
 import { describeClientAccess } from "./d-current-user/client-access";
 import { describeAccountDeletion } from "./d-current-user/delete";
 import { useCurrentUserEnv } from "./d-current-user/env";
@@ -21,3 +22,4 @@ describeWebhook(env);
 describeTransport(env);
 describeStackAuthRoutes(env);
 describeAccountDeletion(env);
+describeAccountRoutes(env);

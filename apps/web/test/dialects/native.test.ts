@@ -38,6 +38,7 @@ describe("admin endpoints (x-api-key)", () => {
       id: "acme",
       name: "Acme",
       webhooks: { validateUserUpdated: { url: "https://hooks.example.com/v" } },
+      publishableClientKey: null,
       clientUserDeletionEnabled: false,
     });
     const renamed = await call(projects, "PUT", "/api/admin/projects/acme", {
@@ -49,13 +50,18 @@ describe("admin endpoints (x-api-key)", () => {
     const removed = await call(projects, "PUT", "/api/admin/projects/acme", {
       headers: key(),
       params,
-      body: { webhooks: { validateUserUpdated: null } },
+      body: {
+        webhooks: { validateUserUpdated: null },
+        publishableClientKey: "pck_acme",
+        clientUserDeletionEnabled: true,
+      },
     });
     expect(removed.json).toEqual({
       id: "acme",
       name: "Acme Inc",
       webhooks: { validateUserUpdated: null },
-      clientUserDeletionEnabled: false,
+      publishableClientKey: "pck_acme",
+      clientUserDeletionEnabled: true,
     });
     const invalid = await call(projects, "PUT", "/api/admin/projects/acme", {
       headers: key(),

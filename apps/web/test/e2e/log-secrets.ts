@@ -2,7 +2,7 @@
  * Every credential a test sends to or receives from a running server (passwords, tokens, keys,
  * cookies, hashes, secrets), so that the server's log can be checked for each of them.
  */
-const SECRET_FIELD = /pass(word)?|token|secret|hash|totp|api[-_]?key/i;
+const SECRET_FIELD = /pass(word)?|token|secret|hash|totp|recovery[-_]?codes?|api[-_]?key/i;
 const SECRET_HEADERS = [
   "authorization",
   "x-api-key",
@@ -28,7 +28,7 @@ export class SecretsSeen {
     if (Array.isArray(value)) for (const item of value) this.addFromJson(item);
     else if (value && typeof value === "object") {
       for (const [key, item] of Object.entries(value)) {
-        if (SECRET_FIELD.test(key)) this.add(item);
+        if (SECRET_FIELD.test(key)) for (const one of [item].flat()) this.add(one); // a list of codes, too
         this.addFromJson(item);
       }
     }

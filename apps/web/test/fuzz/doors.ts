@@ -22,8 +22,8 @@ export interface Door {
   isErrorShape(body: any): boolean;
   /** The payload goes in the query (`?input=…`, tRPC queries), not the body. */
   inQuery?: boolean;
-  /** Error bodies the door documents as plain text (not JSON). */
-  plainErrors?: readonly string[];
+  /** The door also documents plain-text errors (Stack's StatusErrors: no known-error header). */
+  plainTextErrors?: boolean;
 }
 
 const bearer = (account: Account) => ({ authorization: `Bearer ${account.token}` });
@@ -155,8 +155,7 @@ export const DOORS: Door[] = [
     wrap: (value) => value,
     fields: ["display_name", "profile_image_url", "client_metadata", "server_metadata", "selected_team_id"],
     isErrorShape: (body) => string(body?.code) && string(body.error),
-    // Stack's own answer to a client DELETE while the project has not turned client deletion on.
-    plainErrors: ["Client user deletion is not enabled for this project"],
+    plainTextErrors: true,
   },
   {
     name: "E",

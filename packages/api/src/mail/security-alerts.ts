@@ -65,13 +65,13 @@ const WORDING: Record<Locale, Partial<Record<SecurityEventKind, Wording>>> = {
       lead: () => "La double authentification a été désactivée sur votre compte ProfileHub.",
     },
     recovery_code_used: {
-      subject: "Un code de secours a été utilisé",
-      lead: () => "Un code de secours a servi à se connecter à votre compte ProfileHub.",
+      subject: "Un code de récupération a été utilisé",
+      lead: () => "Un code de récupération a servi à se connecter à votre compte ProfileHub.",
     },
     recovery_codes_regenerated: {
-      subject: "Nouveaux codes de secours",
+      subject: "Nouveaux codes de récupération",
       lead: () =>
-        "De nouveaux codes de secours ont été créés pour votre compte ProfileHub ; les anciens ne fonctionnent plus.",
+        "De nouveaux codes de récupération ont été créés pour votre compte ProfileHub ; les anciens ne fonctionnent plus.",
     },
   },
 };

@@ -223,6 +223,15 @@ export const PROBLEMS = {
     en: () => "This code is wrong or was already used",
     fr: () => "Ce code est incorrect ou a déjà servi",
   }),
+  recovery_code_format: problem({
+    en: () => "A recovery code is 16 letters and digits, as shown when it was saved (e.g. ABCD-EFGH-JKMN-PQRS)",
+    fr: () =>
+      "Un code de récupération comporte 16 lettres et chiffres, tel qu’affiché à l’enregistrement (ex. ABCD-EFGH-JKMN-PQRS)",
+  }),
+  totp_off: problem({
+    en: () => "Two-factor authentication is off: turn it on to get recovery codes",
+    fr: () => "La double authentification est désactivée : activez-la pour obtenir des codes de récupération",
+  }),
   totp_code_mismatch: problem({
     en: () => "This code does not match: check the app's clock and try the next code",
     fr: () => "Ce code ne correspond pas : vérifiez l’heure de l’appareil et essayez le code suivant",
@@ -250,6 +259,11 @@ export const PROBLEMS = {
   password_unchanged: problem({
     en: () => "New password must be different from the current password",
     fr: () => "Le nouveau mot de passe doit être différent de l’actuel",
+  }),
+  /** A door that signs the current session out otherwise (Stack's sessions list refuses to revoke it). */
+  current_session: problem({
+    en: () => "This is the current session: sign out instead",
+    fr: () => "C’est la session en cours : déconnectez-vous plutôt",
   }),
   not_team_member: problem({
     en: () => "You are not a member of this team",

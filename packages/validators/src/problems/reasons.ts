@@ -77,13 +77,21 @@ export const REASONS = {
     en: ({ failure }) => REFRESH_FAILURES[failure].en,
     fr: ({ failure }) => REFRESH_FAILURES[failure].fr,
   }),
-  totp_required: reason({
+  /** `attemptCode`: Stack's door, where a second request (`/auth/mfa/sign-in`) brings the code. */
+  totp_required: reason<{ attemptCode?: string }>({
     en: () => "Two-factor authentication is on: send the current code as totp",
     fr: () => "La double authentification est activée : envoyez le code actuel",
   }),
   totp_invalid: reason({
     en: () => "The two-factor code is wrong or was already used",
     fr: () => "Le code de double authentification est incorrect ou a déjà servi",
+  }),
+  /** Stack Auth's door: the project has a publishable client key and the request sent another one (or none). */
+  publishable_key_invalid: reason<{ projectId: string; missing: boolean }>({
+    en: ({ missing }) =>
+      missing ? "This project requires its publishable client key" : "The publishable client key is not this project's",
+    fr: ({ missing }) =>
+      missing ? "Ce projet exige sa clé client publiable" : "La clé client publiable n’est pas celle de ce projet",
   }),
   mailbox_disabled: reason({
     en: () => "Mail is sent through SMTP: there is no development mailbox",

@@ -34,6 +34,7 @@ const ANSWERS: Record<ErrorReason, Answer> = {
   session_revoked: UNAUTHORIZED,
   project_mismatch: UNAUTHORIZED,
   invalid_credentials: UNAUTHORIZED,
+  publishable_key_invalid: UNAUTHORIZED,
   invalid_grant: UNAUTHORIZED,
   totp_required: UNAUTHORIZED,
   totp_invalid: UNAUTHORIZED,

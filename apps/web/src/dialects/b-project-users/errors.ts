@@ -69,6 +69,7 @@ const RULES: Record<ErrorReason, Render> = {
   session_revoked: unauthorized,
   project_mismatch: unauthorized,
   invalid_credentials: unauthorized,
+  publishable_key_invalid: unauthorized,
   invalid_grant: unauthorized,
   totp_required: unauthorized,
   totp_invalid: unauthorized,

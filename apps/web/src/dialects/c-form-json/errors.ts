@@ -4,7 +4,7 @@ import type { Issue } from "@profilehub/validators";
 import type { ErrorInfo } from "@/server/http/error-info";
 
 import { dialectPathOf } from "../shared/fields";
-import { answersByReason, NATIVE_ONLY } from "../shared/reasons";
+import { answersByReason, NATIVE_ONLY, STACK_ONLY } from "../shared/reasons";
 import { word } from "../shared/wording";
 import { formJsonFields } from "./contract";
 import { FORM_JSON_WORDING } from "./messages";
@@ -19,7 +19,15 @@ const ANSWERS = answersByReason({
   unauthorized: ["token_missing", "token_invalid", "token_expired", "session_revoked", "project_mismatch"],
   invalid: ["validation", "invalid_json", "webhook_rejected", "email_token_invalid"],
   conflict: ["conflict"],
-  "as-is": [...NATIVE_ONLY, "server_key_invalid", "forbidden", "user_not_found", "team_not_found", "rate_limited"],
+  "as-is": [
+    ...NATIVE_ONLY,
+    ...STACK_ONLY,
+    "server_key_invalid",
+    "forbidden",
+    "user_not_found",
+    "team_not_found",
+    "rate_limited",
+  ],
   transport: [
     "payload_too_large",
     "unsupported_media_type",

@@ -2,7 +2,7 @@ import type { Issue } from "@profilehub/validators";
 
 import { type ErrorInfo, errorInfo } from "@/server/http/error-info";
 
-import { toStackError } from "./errors";
+import { stackFailure } from "./errors";
 import { KnownErrors, type StackError, stackErrorResponse } from "./known-errors";
 
 /** The names Stack's auth requests give the router's inputs (the project comes from a header or `client_id`). */
@@ -10,6 +10,8 @@ const REQUEST_NAMES: Record<string, string> = {
   email: "body.email",
   password: "body.password",
   refreshToken: "body.refresh_token",
+  attemptCode: "body.code",
+  totp: "body.totp",
   projectId: "headers.x-stack-project-id",
 };
 
@@ -25,10 +27,23 @@ function authValidationError(error: ErrorInfo, request: Request): StackError {
   return KnownErrors.schemaError(request, error.issues.length ? error.issues.map(line) : [error.message]);
 }
 
-/** A failure of Stack's sign-in, sign-up or refresh grant, as Stack's backend reports it. */
-export function authFailed(error: unknown, request: Request, requestId: string, email?: unknown): Response {
+/**
+ * A failure of Stack's sign-in, sign-up, MFA step or refresh grant, as Stack's backend reports it;
+ * for the refresh grant (`clientId`), a wrong publishable key is a wrong OAuth client secret.
+ */
+export function authFailed(
+  error: unknown,
+  request: Request,
+  requestId: string,
+  email?: unknown,
+  clientId?: string,
+): Response {
   const info = errorInfo(error, requestId);
-  const stackError =
-    info.reason === "validation" ? authValidationError(info, request) : toStackError(info, request, { email });
-  return stackErrorResponse(stackError, request);
+  if (info.reason !== "validation") {
+    if (clientId !== undefined && info.reason === "publishable_key_invalid") {
+      return stackErrorResponse(KnownErrors.invalidOAuthClientIdOrSecret(clientId), request);
+    }
+    return stackFailure(error, request, requestId, { email });
+  }
+  return stackErrorResponse(authValidationError(info, request), request);
 }

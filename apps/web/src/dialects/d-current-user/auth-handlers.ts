@@ -35,6 +35,36 @@ export const passwordSignIn = passwordRoute("signIn");
 export const passwordSignUp = passwordRoute("signUp");
 
 /**
+ * `POST /api/v1/auth/mfa/sign-in` `{type: "totp", totp, code}` (the SDK's `signInWithMfa`): the
+ * attempt code of MULTI_FACTOR_AUTHENTICATION_REQUIRED and the current TOTP code → Stack's tokens.
+ */
+export const mfaSignIn = defineRoute(currentUserDoor, async ({ request, caller, ctx, body }) => {
+  const access = stackAccessType(request);
+  if (!access.ok) return stackErrorResponse(access.error, request);
+  const object = asObject(body) ?? {};
+  if (object.type !== "totp") {
+    const problem = "body.type must be one of the following values: totp";
+    return stackErrorResponse(KnownErrors.schemaError(request, [problem]), request);
+  }
+  try {
+    const input = { projectId: projectIdOf(request) ?? "", attemptCode: object.code, totp: object.totp };
+    const tokens = await caller.stack.mfaSignIn(input as { projectId: string; attemptCode: string; totp: string });
+    const answer = {
+      access_token: tokens.accessToken,
+      refresh_token: tokens.refreshToken,
+      is_new_user: false,
+      user_id: tokens.userId,
+    };
+    return Response.json(answer, { headers: noStore });
+  } catch (error) {
+    return authFailed(error, request, ctx.requestId);
+  }
+});
+
+/** The SDK sends this `client_secret` when it was given no publishable key. */
+const NO_PUBLISHABLE_KEY = "__stack_public_client__";
+
+/**
  * `POST /api/v1/auth/oauth/token`, the refresh grant Stack's SDK uses (`client_id` = project id,
  * `client_secret` = publishable key): a new access token, the same refresh token.
  */
@@ -47,7 +77,12 @@ export const oauthToken = defineRoute(oauthTokenDoor, async ({ request, caller, 
   const clientId = typeof form.client_id === "string" ? form.client_id : null;
   if (!clientId) return stackErrorResponse(KnownErrors.invalidOAuthClientIdOrSecret(clientId), request);
   try {
-    const tokens = await caller.stack.refresh({ projectId: clientId, refreshToken: form.refresh_token as string });
+    const secret = typeof form.client_secret === "string" ? form.client_secret : null;
+    const tokens = await caller.stack.refresh({
+      projectId: clientId,
+      refreshToken: form.refresh_token as string,
+      publishableClientKey: secret === NO_PUBLISHABLE_KEY ? null : secret,
+    });
     const answer = {
       access_token: tokens.accessToken,
       refresh_token: tokens.refreshToken,
@@ -56,6 +91,6 @@ export const oauthToken = defineRoute(oauthTokenDoor, async ({ request, caller, 
     };
     return Response.json(answer, { headers: noStore });
   } catch (error) {
-    return authFailed(error, request, ctx.requestId);
+    return authFailed(error, request, ctx.requestId, undefined, clientId);
   }
 });

@@ -1,19 +1,13 @@
-import { defineRoute, type RouteArgs } from "@/server/http/define-route";
-import { errorInfo } from "@/server/http/error-info";
+import { defineRoute } from "@/server/http/define-route";
 
 import { asObject, notAnObject, unknownFieldProblems } from "../shared/fields";
 import { currentUserFields } from "./contract";
 import { currentUserDoor } from "./door";
-import { type ErrorSubject, toStackError } from "./errors";
+import { stackFailure } from "./errors";
 import { stackErrorResponse } from "./known-errors";
 import { normalizeBody } from "./request";
 import { currentUserResponse } from "./response";
 import { stackAccessType } from "./stack-auth";
-
-/** A router failure, with what the request named (team, email, keys) for Stack's error details. */
-function failed(error: unknown, { request, ctx }: RouteArgs<unknown>, subject: ErrorSubject): Response {
-  return stackErrorResponse(toStackError(errorInfo(error, ctx.requestId), request, subject), request);
-}
 
 /** `GET /api/v1/users/me`: the signed-in user (with `server_metadata` for server access). */
 export const getCurrentUser = defineRoute(currentUserDoor, async ({ request, caller }) => {
@@ -36,7 +30,8 @@ export const updateCurrentUser = defineRoute(currentUserDoor, async (args) => {
   try {
     return currentUserResponse(await callerWith(problems).me.update(changes), access.accessType === "server");
   } catch (error) {
-    return failed(error, args, {
+    // What the request named (team, email, keys), for Stack's error details.
+    return stackFailure(error, request, ctx.requestId, {
       userId: ctx.session?.userId,
       teamId: object?.selected_team_id,
       email: object?.primary_email,

@@ -1,20 +1,22 @@
 /**
- * Stack Auth's known errors, as its backend renders them: `{code, details?, error}` with the
- * `x-stack-known-error` header. Codes, statuses, messages and details are Stack's own
- * (packages/stack-shared/src/known-errors.tsx); the few ProfileHub additions are marked and listed
- * in docs/dialects/d-current-user.md.
+ * Stack Auth's errors, as its backend renders them: a known error is `{code, details?, error}` with
+ * the `x-stack-known-error` header — codes, statuses, messages and details are Stack's own
+ * (packages/stack-shared/src/known-errors.tsx), every code in its SDK's catalogue; anything else is
+ * a plain `StatusError` (`code: null`): its status and a text message, no known-error header, which
+ * the SDK reports as a failed request (and retries after `Retry-After` on 429).
  */
 export interface StackError {
   status: number;
-  code: string;
+  code: string | null;
   message: string;
   details?: Record<string, unknown>;
-  /** Not a known error: Stack's plain `StatusError` (the message as `text/plain`, no known-error header). */
-  plain?: true;
 }
 
 const known = (status: number, code: string, message: string, details?: Record<string, unknown>): StackError =>
   details ? { status, code, message, details } : { status, code, message };
+
+/** Stack's `StatusError`: an error its SDK has no class for. */
+export const statusError = (status: number, message: string): StackError => ({ status, code: null, message });
 
 const AUTH_DOCS =
   "For more information, see the docs on REST API authentication: https://docs.stack-auth.com/rest-api/overview#authentication";
@@ -53,6 +55,20 @@ export const KnownErrors = {
       `The x-stack-access-type header was '${accessType}', but the x-stack-project-id header was not provided.\n\n${AUTH_DOCS}`,
       { request_type: accessType },
     ),
+  invalidPublishableClientKey: (projectId: string) =>
+    known(
+      401,
+      "INVALID_PUBLISHABLE_CLIENT_KEY",
+      `The publishable key is not valid for the project ${JSON.stringify(projectId)}. Does the project and/or the key exist?`,
+      { project_id: projectId },
+    ),
+  publishableClientKeyRequiredForProject: (projectId: string) =>
+    known(
+      401,
+      "PUBLISHABLE_CLIENT_KEY_REQUIRED_FOR_PROJECT",
+      "Publishable client keys are required for this project. Create one in Project Keys, or disable this requirement there to allow keyless client access.",
+      { project_id: projectId },
+    ),
   invalidSecretServerKey: (projectId: string) =>
     known(
       401,
@@ -75,13 +91,6 @@ export const KnownErrors = {
       `Access token not valid for this project. Expected project ID ${JSON.stringify(expectedProjectId)}, but the token is for project ID ${JSON.stringify(actualProjectId)}.`,
       { expected_project_id: expectedProjectId, actual_project_id: actualProjectId },
     ),
-  /** Stack's parent code of every access-token problem; here: the token's session was revoked. */
-  invalidAccessToken: () =>
-    known(
-      401,
-      "INVALID_ACCESS_TOKEN",
-      "Access token is no longer valid: its session has been revoked or has expired. Please sign in again.",
-    ),
   cannotGetOwnUserWithoutUser: () =>
     known(
       400,
@@ -101,7 +110,8 @@ export const KnownErrors = {
     known(400, "PASSWORD_TOO_SHORT", `Password too short. Minimum length is ${minLength}.`, { min_length: minLength }),
   passwordTooLong: (maxLength: number) =>
     known(400, "PASSWORD_TOO_LONG", `Password too long. Maximum length is ${maxLength}.`, { maxLength }),
-  passwordRequirementsNotMet: (message: string) => known(400, "PASSWORD_REQUIREMENTS_NOT_MET", message),
+  /** A parent class in the SDK: it rebuilds the error from `details` (`{message}`), as for any inherited code. */
+  passwordRequirementsNotMet: (message: string) => known(400, "PASSWORD_REQUIREMENTS_NOT_MET", message, { message }),
   userEmailAlreadyExists: (email: string) =>
     known(409, "USER_EMAIL_ALREADY_EXISTS", `A user with email ${JSON.stringify(email)} already exists.`, {
       email,
@@ -127,41 +137,50 @@ export const KnownErrors = {
       { client_id: clientId },
     ),
   invalidTotpCode: () => known(400, "INVALID_TOTP_CODE", "The TOTP code is invalid. Please try again."),
-  /** Stack's own (not a known error): `DELETE /users/me` while the project has not turned client deletion on. */
-  clientUserDeletionDisabled: (): StackError => ({
-    status: 400,
-    code: "",
-    message: "Client user deletion is not enabled for this project",
-    plain: true,
-  }),
-  // ProfileHub additions: situations Stack Auth has no known error for.
-  userUpdateConflict: (message: string) => known(409, "USER_UPDATE_CONFLICT", message),
-  userUpdateRejected: (message: string) => known(422, "USER_UPDATE_REJECTED", message),
-  userUpdateWebhookFailed: (message: string) => known(502, "USER_UPDATE_WEBHOOK_FAILED", message),
-  methodNotAllowed: (message: string) => known(405, "METHOD_NOT_ALLOWED", message),
-  routeNotFound: (message: string) => known(404, "ROUTE_NOT_FOUND", message),
-  rateLimited: (message: string) => known(429, "RATE_LIMITED", message),
-  serviceUnavailable: () => known(503, "SERVICE_UNAVAILABLE", "Service unavailable. Please try again later."),
-  internal: () => known(500, "INTERNAL_SERVER_ERROR", "Something went wrong. Please try again later."),
+  multiFactorAuthenticationRequired: (attemptCode: string) =>
+    known(400, "MULTI_FACTOR_AUTHENTICATION_REQUIRED", "Multi-factor authentication is required for this user.", {
+      attempt_code: attemptCode,
+    }),
+  verificationCodeNotFound: () =>
+    known(404, "VERIFICATION_CODE_NOT_FOUND", "The verification code does not exist for this project."),
+  passwordConfirmationMismatch: () => known(400, "PASSWORD_CONFIRMATION_MISMATCH", "Passwords do not match."),
+  cannotDeleteCurrentSession: () => known(400, "CANNOT_DELETE_CURRENT_SESSION", "Cannot delete the current session."),
+  /** Stack's own StatusError for `DELETE /users/me` while the project has not turned client deletion on. */
+  clientUserDeletionDisabled: () => statusError(400, "Client user deletion is not enabled for this project"),
+  // Situations Stack Auth has no known error for: plain StatusErrors, as its backend sends them.
+  userAlreadyHasPassword: () => statusError(400, "User already has a password set."),
+  userUpdateConflict: (message: string) => statusError(409, message),
+  userUpdateRejected: (message: string) => statusError(422, message),
+  userUpdateWebhookFailed: (message: string) => statusError(502, message),
+  methodNotAllowed: (message: string) => statusError(405, message),
+  rateLimited: (message: string) => statusError(429, message),
+  serviceUnavailable: () => statusError(503, "Service unavailable. Please try again later."),
+  internal: () => statusError(500, "Something went wrong. Please try again later."),
 } as const;
 
 /**
- * The error as Stack's backend sends it: the code in both header generations, and — when the
- * client asked with `x-stack-override-error-status` (or `x-hexclave-…`), as Stack's SDK always
- * does so that browsers do not log failed requests — status 200 with the real one in
- * `x-stack-actual-status`/`x-hexclave-actual-status`.
+ * The error as Stack's backend sends it: a known error's code in both header generations (a
+ * StatusError as plain text), and — for a 4xx, when the client asked with
+ * `x-stack-override-error-status` (or `x-hexclave-…`), as Stack's SDK always does so that browsers
+ * do not log failed requests — status 200 with the real one in `x-stack-actual-status`/`x-hexclave-actual-status`.
  */
 export function stackErrorResponse(error: StackError, request?: Request): Response {
-  const headers = error.plain
-    ? new Headers({ "content-type": "text/plain; charset=utf-8" })
-    : new Headers({ "x-stack-known-error": error.code, "x-hexclave-known-error": error.code });
-  const override = request && wantsStatusOverride(request);
+  const headers = new Headers();
+  if (error.code !== null) {
+    headers.set("x-stack-known-error", error.code);
+    headers.set("x-hexclave-known-error", error.code);
+  }
+  // Stack overrides 4xx statuses only: a 5xx stays what it is.
+  const override = request && wantsStatusOverride(request) && error.status >= 400 && error.status < 500;
   if (override) {
     headers.set("x-stack-actual-status", String(error.status));
     headers.set("x-hexclave-actual-status", String(error.status));
   }
   const status = override ? 200 : error.status;
-  if (error.plain) return new Response(error.message, { status, headers });
+  if (error.code === null) {
+    headers.set("content-type", "text/plain; charset=utf-8");
+    return new Response(error.message, { status, headers });
+  }
   const body = { code: error.code, ...(error.details ? { details: error.details } : {}), error: error.message };
   return Response.json(body, { status, headers });
 }

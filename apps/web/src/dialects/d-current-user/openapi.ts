@@ -16,7 +16,10 @@ const headers = z.object({
   "x-stack-access-type": z.enum(["client", "server"]).describe("client, or server with the secret server key"),
   "x-stack-access-token": z.string().optional().describe("The user's access token (required for /users/me)"),
   "x-stack-secret-server-key": z.string().optional().describe("SERVER_API_KEY; required with access type server"),
-  "x-stack-publishable-client-key": z.string().optional().describe("Accepted and ignored"),
+  "x-stack-publishable-client-key": z
+    .string()
+    .optional()
+    .describe("Client access: required to be the project's publishable key once the project has one"),
 });
 
 const user = {
@@ -29,7 +32,7 @@ const authErrors: ZodOpenApiResponsesObject = {
     "ACCESS_TYPE_REQUIRED, PROJECT_KEY_WITHOUT_ACCESS_TYPE, INVALID_ACCESS_TYPE, ACCESS_TYPE_WITHOUT_PROJECT_ID, CANNOT_GET_OWN_USER_WITHOUT_USER",
   ),
   401: error(
-    "UNPARSABLE_ACCESS_TOKEN, ACCESS_TOKEN_EXPIRED, INVALID_PROJECT_FOR_ACCESS_TOKEN, INVALID_ACCESS_TOKEN (revoked session), INVALID_SECRET_SERVER_KEY, INSUFFICIENT_ACCESS_TYPE (admin)",
+    "UNPARSABLE_ACCESS_TOKEN, ACCESS_TOKEN_EXPIRED, INVALID_PROJECT_FOR_ACCESS_TOKEN, ACCESS_TOKEN_EXPIRED (also for a revoked session), INVALID_SECRET_SERVER_KEY, INSUFFICIENT_ACCESS_TYPE (admin)",
   ),
 };
 

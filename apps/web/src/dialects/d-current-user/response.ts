@@ -2,8 +2,8 @@ import type { UserView } from "@profilehub/validators";
 
 const millis = (iso: string) => new Date(iso).getTime();
 
-/** The selected team, shaped like a Stack Auth team (ProfileHub keeps no team image or metadata). */
-function toStackTeam(team: NonNullable<UserView["selectedTeam"]>) {
+/** A team, shaped like a Stack Auth team (ProfileHub keeps no team image or metadata). */
+export function toStackTeam(team: NonNullable<UserView["selectedTeam"]>) {
   return {
     id: team.id,
     display_name: team.displayName,
@@ -64,4 +64,32 @@ export function toStackUser(user: UserView, serverAccess: boolean) {
 
 export function currentUserResponse(user: UserView, serverAccess: boolean): Response {
   return Response.json(toStackUser(user, serverAccess));
+}
+
+/** One of the caller's sessions, as Stack lists them (a session is Stack's refresh token). */
+export function toStackSession(
+  session: { id: string; current: boolean; ipAddress: string | null; createdAt: string; lastActiveAt: string },
+  userId: string,
+) {
+  return {
+    id: session.id,
+    user_id: userId,
+    created_at: millis(session.createdAt),
+    last_used_at: millis(session.lastActiveAt),
+    is_impersonation: false,
+    is_current_session: session.current,
+    ...(session.ipAddress
+      ? {
+          last_used_at_end_user_ip_info: {
+            ip: session.ipAddress,
+            countryCode: null,
+            regionCode: null,
+            cityName: null,
+            latitude: null,
+            longitude: null,
+            tzIdentifier: null,
+          },
+        }
+      : {}),
+  };
 }

@@ -21,6 +21,13 @@ export const claimsServerAccess = (request: Request) => header(request, "x-stack
 export const serverKeyOf = (request: Request) =>
   claimsServerAccess(request) ? header(request, "x-stack-secret-server-key") : null;
 
+/**
+ * The publishable client key of a client-access request (`null`: none sent), for the router to
+ * check against the project's; `undefined` otherwise (server access needs none, as in Stack).
+ */
+export const publishableKeyOf = (request: Request): string | null | undefined =>
+  header(request, "x-stack-access-type") === "client" ? header(request, "x-stack-publishable-client-key") : undefined;
+
 /** The project the request names (it must be the access token's: the router checks). */
 export const projectIdOf = (request: Request) => header(request, "x-stack-project-id");
 

@@ -1,10 +1,9 @@
 import { defineRoute } from "@/server/http/define-route";
-import { errorInfo } from "@/server/http/error-info";
 
 import { asObject, notAnObject, unknownFieldProblems } from "../shared/fields";
 import { currentUserFields } from "./contract";
 import { currentUserDoor } from "./door";
-import { toStackError } from "./errors";
+import { stackFailure } from "./errors";
 import { stackErrorResponse } from "./known-errors";
 import { normalizeBody } from "./request";
 import { currentUserResponse } from "./response";
@@ -42,7 +41,7 @@ export const updateUserById = defineRoute<UserParams>(currentUserDoor, async (ar
       email: object?.primary_email,
       bodyKeys: Object.keys(object ?? {}),
     };
-    return stackErrorResponse(toStackError(errorInfo(error, ctx.requestId), request, subject), request);
+    return stackFailure(error, request, ctx.requestId, subject);
   }
 });
 

@@ -2,7 +2,7 @@ import type { ErrorReason } from "@profilehub/api";
 
 import type { ErrorInfo } from "@/server/http/error-info";
 
-import { answersByReason, NATIVE_ONLY } from "../shared/reasons";
+import { answersByReason, NATIVE_ONLY, STACK_ONLY } from "../shared/reasons";
 import { fullMessage, sortErrors } from "./messages";
 
 /**
@@ -24,7 +24,7 @@ const ANSWERS = answersByReason({
     "route_not_found",
     "client_outdated",
   ],
-  "as-is": [...NATIVE_ONLY, "team_not_found", "email_token_invalid", "webhook_failed", "rate_limited"],
+  "as-is": [...NATIVE_ONLY, ...STACK_ONLY, "team_not_found", "email_token_invalid", "webhook_failed", "rate_limited"],
   failure: ["unavailable", "internal"],
 });
 

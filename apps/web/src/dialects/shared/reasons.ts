@@ -27,3 +27,6 @@ export const NATIVE_ONLY = [
   "mailbox_disabled",
   "csrf_failed",
 ] as const satisfies readonly ErrorReason[];
+
+/** Refusals only Stack Auth's door (dialect D) produces: other dialects present no publishable key. */
+export const STACK_ONLY = ["publishable_key_invalid"] as const satisfies readonly ErrorReason[];

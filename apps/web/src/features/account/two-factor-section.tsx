@@ -1,7 +1,7 @@
 "use client";
 
 import { totpCodeSchema } from "@profilehub/validators";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Check, Copy, ShieldCheck, ShieldOff } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -22,11 +22,15 @@ import { problemResolver } from "../settings/problem-resolver";
 import { SettingsSection } from "../settings/section";
 import { useUnsavedGuard } from "../settings/unsaved-changes";
 import { showServerErrors } from "../settings/use-update-form";
+import { RecoveryCodesPanel, RecoveryCodesStatus } from "./recovery-codes";
 
 const codeForm = z.object({ code: totpCodeSchema });
 type Setup = { secretBase32: string; qrCodeDataUrl: string };
 
-/** Two-factor with an authenticator app: set up (QR code + key + a first code) or turn off (a code). */
+/**
+ * Two-factor with an authenticator app: set up (QR code + key + a first code, then the recovery
+ * codes, shown once), the count of unused recovery codes and a new set, or turn off (a code).
+ */
 export function TwoFactorSection() {
   const user = useMe();
   const { t, refusal } = useI18n();
@@ -34,6 +38,8 @@ export function TwoFactorSection() {
   const [setup, setSetup] = useState<Setup | null>(null);
   const [disabling, setDisabling] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [freshCodes, setFreshCodes] = useState<string[] | null>(null);
+  const [codesSaved, setCodesSaved] = useState(false);
   const begin = useMutation(
     trpc.me.totp.begin.mutationOptions({
       onSuccess: (started) => setSetup(started),
@@ -70,7 +76,7 @@ export function TwoFactorSection() {
               {begin.isPending ? t.account.twoFactor.starting : t.account.twoFactor.setUp}
             </Button>
           ) : null}
-          {user.totpEnabled && !disabling ? (
+          {user.totpEnabled && !disabling && !freshCodes ? (
             <Button size="sm" variant="outline" onClick={() => setDisabling(true)}>
               {t.account.twoFactor.disable}
             </Button>
@@ -81,7 +87,21 @@ export function TwoFactorSection() {
             {error}
           </p>
         ) : null}
-        {setup && !user.totpEnabled ? <EnableForm setup={setup} onClose={() => setSetup(null)} /> : null}
+        {setup && !user.totpEnabled ? (
+          <EnableForm setup={setup} onClose={() => setSetup(null)} onEnabled={setFreshCodes} />
+        ) : null}
+        {freshCodes && user.totpEnabled ? (
+          <RecoveryCodesPanel
+            codes={freshCodes}
+            onDone={() => {
+              setFreshCodes(null);
+              setCodesSaved(true);
+            }}
+          />
+        ) : null}
+        {user.totpEnabled && !freshCodes && !disabling ? (
+          <RecoveryCodesStatus onRegenerated={setFreshCodes} focusOnMount={codesSaved} />
+        ) : null}
         {disabling && user.totpEnabled ? <DisableForm onClose={() => setDisabling(false)} /> : null}
       </div>
     </SettingsSection>
@@ -138,12 +158,37 @@ function CodeInput({
   );
 }
 
-function EnableForm({ setup, onClose }: { setup: Setup; onClose: () => void }) {
+/** The recovery codes' count changed (a new set, or none): read it again when shown. */
+function useRefreshRecoveryStatus() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: trpc.me.totp.recoveryCodes.status.queryKey() });
+}
+
+function EnableForm({
+  setup,
+  onClose,
+  onEnabled,
+}: {
+  setup: Setup;
+  onClose: () => void;
+  /** Two-factor is on: the recovery codes to show, once. */
+  onEnabled: (recoveryCodes: string[]) => void;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const setMe = useSetMe();
   const toast = useToast();
-  const enable = useMutation(trpc.me.totp.enable.mutationOptions({ onSuccess: setMe }));
+  const refreshStatus = useRefreshRecoveryStatus();
+  const enable = useMutation(
+    trpc.me.totp.enable.mutationOptions({
+      onSuccess: ({ recoveryCodes, ...user }) => {
+        onEnabled(recoveryCodes);
+        setMe(user);
+        void refreshStatus();
+      },
+    }),
+  );
   const { form, submit, codeError, rootError } = useCodeForm(
     (code) => enable.mutateAsync({ secretBase32: setup.secretBase32, code }),
     () => {
@@ -213,7 +258,15 @@ function DisableForm({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();
   const setMe = useSetMe();
   const toast = useToast();
-  const disable = useMutation(trpc.me.totp.disable.mutationOptions({ onSuccess: setMe }));
+  const refreshStatus = useRefreshRecoveryStatus();
+  const disable = useMutation(
+    trpc.me.totp.disable.mutationOptions({
+      onSuccess: (user) => {
+        setMe(user);
+        void refreshStatus();
+      },
+    }),
+  );
   const { form, submit, codeError, rootError } = useCodeForm(
     (code) => disable.mutateAsync({ code }),
     () => {

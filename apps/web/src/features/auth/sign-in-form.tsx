@@ -1,6 +1,6 @@
 "use client";
 
-import { emailSchema, totpCodeSchema } from "@profilehub/validators";
+import { emailSchema, recoveryCodeSchema, totpCodeSchema } from "@profilehub/validators";
 import { useMutation } from "@tanstack/react-query";
 import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
@@ -28,12 +28,19 @@ function credentialsForm(t: Messages) {
   return z.object({ email: emailSchema, password: z.string().min(1, { error: t.auth.passwordRequired }) });
 }
 const codeForm = z.object({ code: totpCodeSchema });
+const recoveryForm = z.object({ code: recoveryCodeSchema });
 type Credentials = z.output<ReturnType<typeof credentialsForm>>;
 
-/** Email and password; then, for accounts with two-factor on, the authenticator's code. */
+/**
+ * Email and password; then, for accounts with two-factor on, the authenticator's code — or one of
+ * the recovery codes instead.
+ */
 export function SignInForm({ next, expired }: { next: string; expired: boolean }) {
   const { t } = useI18n();
   const [credentials, setCredentials] = useState<Credentials | null>(null);
+  const [recovery, setRecovery] = useState(false);
+  const codeTitle = recovery ? t.auth.signIn.recoveryTitle : t.auth.signIn.totpTitle;
+  const codeDescription = recovery ? t.auth.signIn.recoveryDescription : t.auth.signIn.totpDescription;
   const signIn = useSignIn(next);
   return (
     <Card className="shadow-sm">
@@ -43,10 +50,8 @@ export function SignInForm({ next, expired }: { next: string; expired: boolean }
             <ShieldCheck aria-hidden className="size-5" />
           </span>
         ) : null}
-        <h1 className="text-xl leading-tight font-semibold">
-          {credentials ? t.auth.signIn.totpTitle : t.auth.signIn.title}
-        </h1>
-        <CardDescription>{credentials ? t.auth.signIn.totpDescription : t.auth.signIn.description}</CardDescription>
+        <h1 className="text-xl leading-tight font-semibold">{credentials ? codeTitle : t.auth.signIn.title}</h1>
+        <CardDescription>{credentials ? codeDescription : t.auth.signIn.description}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {expired && !credentials ? (
@@ -55,7 +60,17 @@ export function SignInForm({ next, expired }: { next: string; expired: boolean }
           </Alert>
         ) : null}
         {credentials ? (
-          <CodeStep credentials={credentials} signIn={signIn} onBack={() => setCredentials(null)} />
+          <CodeStep
+            key={recovery ? "recovery" : "totp"}
+            credentials={credentials}
+            signIn={signIn}
+            recovery={recovery}
+            onToggle={() => setRecovery(!recovery)}
+            onBack={() => {
+              setRecovery(false);
+              setCredentials(null);
+            }}
+          />
         ) : (
           <CredentialsStep signIn={signIn} onTotpRequired={setCredentials} />
         )}
@@ -128,15 +143,32 @@ function CredentialsStep({
   );
 }
 
-function CodeStep({ credentials, signIn, onBack }: { credentials: Credentials; signIn: SignIn; onBack: () => void }) {
+/** The second step: a code from the app, or (toggled) a recovery code, which is spent. */
+function CodeStep({
+  credentials,
+  signIn,
+  recovery,
+  onToggle,
+  onBack,
+}: {
+  credentials: Credentials;
+  signIn: SignIn;
+  recovery: boolean;
+  onToggle: () => void;
+  onBack: () => void;
+}) {
   const { t, problem, refusal } = useI18n();
-  const form = useForm({ resolver: problemResolver(codeForm, problem), defaultValues: { code: "" } });
+  const form = useForm({
+    resolver: problemResolver(recovery ? recoveryForm : codeForm, problem),
+    defaultValues: { code: "" },
+  });
   const submit = form.handleSubmit(async ({ code }) => {
     try {
-      await signIn.mutateAsync({ ...credentials, totp: code });
+      await signIn.mutateAsync({ ...credentials, ...(recovery ? { recoveryCode: code } : { totp: code }) });
     } catch (failure) {
       const { reason } = routerError(failure);
-      const message = reason === "totp_invalid" ? t.auth.signIn.totpInvalid : failureMessage(failure, t, refusal);
+      const invalid = recovery ? t.auth.signIn.recoveryInvalid : t.auth.signIn.totpInvalid;
+      const message = reason === "totp_invalid" ? invalid : failureMessage(failure, t, refusal);
       form.setError("code", { type: "server", message }, { shouldFocus: true });
     }
   });
@@ -144,20 +176,39 @@ function CodeStep({ credentials, signIn, onBack }: { credentials: Credentials; s
   const busy = form.formState.isSubmitting || signIn.isSuccess;
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
-      <Field id="totp" label={t.account.twoFactor.code} error={codeError}>
-        <Input
-          {...fieldInputProps("totp", codeError)}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          autoFocus
-          className="font-mono tracking-[0.3em]"
-          {...form.register("code")}
-        />
-      </Field>
+      {recovery ? (
+        <Field id="recovery-code" label={t.auth.signIn.recoveryLabel} error={codeError}>
+          <Input
+            {...fieldInputProps("recovery-code", codeError)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={64}
+            placeholder="XXXX-XXXX-XXXX-XXXX"
+            autoFocus
+            className="font-mono tracking-wider"
+            {...form.register("code")}
+          />
+        </Field>
+      ) : (
+        <Field id="totp" label={t.account.twoFactor.code} error={codeError}>
+          <Input
+            {...fieldInputProps("totp", codeError)}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            autoFocus
+            className="font-mono tracking-[0.3em]"
+            {...form.register("code")}
+          />
+        </Field>
+      )}
       <Button type="submit" disabled={busy} className="w-full">
         {busy ? <Spinner /> : null}
         {t.auth.signIn.totpSubmit}
+      </Button>
+      <Button variant="link" size="sm" onClick={onToggle} data-testid="toggle-recovery-code">
+        {recovery ? t.auth.signIn.useTotp : t.auth.signIn.useRecovery}
       </Button>
       <Button variant="ghost" size="sm" onClick={onBack}>
         {t.auth.signIn.back}

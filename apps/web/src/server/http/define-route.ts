@@ -22,7 +22,10 @@ export interface DoorAdapter {
   /** Extracts the presented credentials (untrusted) from the request. */
   credentials(
     request: Request,
-  ): Pick<RequestCredentials, "accessToken" | "serverKey" | "serverAccessClaimed" | "projectId">;
+  ): Pick<
+    RequestCredentials,
+    "accessToken" | "serverKey" | "serverAccessClaimed" | "projectId" | "publishableClientKey"
+  >;
   /** Renders an error in the door's documented shape. */
   errorResponse(error: ErrorInfo, request: Request): Response;
   /** Body size cap in bytes. */

@@ -24,6 +24,12 @@ const REDACTED_PATHS = [
   "*.password",
   "*.token",
   "*.secret",
+  "totp",
+  "recoveryCode",
+  "recoveryCodes",
+  "*.totp",
+  "*.recoveryCode",
+  "*.recoveryCodes",
 ];
 
 export interface LoggerOptions {

@@ -46,8 +46,8 @@ export function describeAccountDeletion(env: CurrentUserEnv): void {
       const deleted = await deleteMe(clientHeaders(user.accessToken));
       expect(deleted.status).toBe(200);
       expect(deleted.json).toEqual({ success: true });
-      knownError(await getMe(clientHeaders(user.accessToken)), 401, "INVALID_ACCESS_TOKEN");
-      knownError(await deleteMe(clientHeaders(user.accessToken)), 401, "INVALID_ACCESS_TOKEN");
+      knownError(await getMe(clientHeaders(user.accessToken)), 401, "ACCESS_TOKEN_EXPIRED");
+      knownError(await deleteMe(clientHeaders(user.accessToken)), 401, "ACCESS_TOKEN_EXPIRED");
       expect(await app.database.db.user.count({ where: { id: user.id } })).toBe(0);
       expect(await app.database.db.accountDeletion.findFirstOrThrow()).toMatchObject({
         userId: user.id,

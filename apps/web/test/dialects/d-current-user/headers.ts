@@ -85,8 +85,8 @@ export function describeStackHeaders(env: CurrentUserEnv): void {
         error: `Access token has expired. Please refresh it and try again. (The access token expired at ${new Date(expiredAt).toISOString()}.)`,
       });
       await (await user.as()).auth.signOut();
-      knownError(await getMe(clientHeaders(user.accessToken)), 401, "INVALID_ACCESS_TOKEN");
-      knownError(await patchMe(clientHeaders(user.accessToken), { display_name: "x" }), 401, "INVALID_ACCESS_TOKEN");
+      knownError(await getMe(clientHeaders(user.accessToken)), 401, "ACCESS_TOKEN_EXPIRED");
+      knownError(await patchMe(clientHeaders(user.accessToken), { display_name: "x" }), 401, "ACCESS_TOKEN_EXPIRED");
     });
   });
 }

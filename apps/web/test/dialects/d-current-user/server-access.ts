@@ -120,7 +120,7 @@ export function describeServerAccess(env: CurrentUserEnv): void {
       const response = await patchMe(server(user.accessToken), { password: "second password 2" });
       expect(response.status).toBe(200);
       for (const token of [user.accessToken, other.accessToken]) {
-        knownError(await getMe(clientHeaders(token)), 401, "INVALID_ACCESS_TOKEN");
+        knownError(await getMe(clientHeaders(token)), 401, "ACCESS_TOKEN_EXPIRED");
       }
       const sessions = await app.database.db.session.findMany({ where: { userId: user.id } });
       expect(sessions).toHaveLength(2);
@@ -137,7 +137,7 @@ export function describeServerAccess(env: CurrentUserEnv): void {
       const response = await patchMe(server(user.accessToken), { password_hash: hash });
       expect(response.status).toBe(200);
       for (const token of [user.accessToken, other.accessToken]) {
-        knownError(await getMe(clientHeaders(token)), 401, "INVALID_ACCESS_TOKEN");
+        knownError(await getMe(clientHeaders(token)), 401, "ACCESS_TOKEN_EXPIRED");
       }
       expect((await signIn(user.email, "imported password")).user.id).toBe(user.id);
       // The seed's own example hash is a well-formed bcrypt hash: accepted.

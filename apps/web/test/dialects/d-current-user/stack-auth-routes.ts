@@ -90,7 +90,7 @@ export function describeStackAuthRoutes(env: CurrentUserEnv): void {
     });
 
     it("any other path under /api/v1/ is a JSON 404", async () => {
-      const response = await call(rest, "GET", "/api/v1/teams");
+      const response = await call(rest, "GET", "/api/v1/team-invitations");
       expect([response.status, response.json.code]).toEqual([404, "ROUTE_NOT_FOUND"]);
       expect(response.headers.get("x-stack-known-error")).toBeNull();
     });

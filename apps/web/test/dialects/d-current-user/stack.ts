@@ -66,6 +66,14 @@ export const SERVER_USER_KEYS = [
 ].sort();
 
 /** Asserts a Stack known error: status, body `{code, details?, error}` and the `x-stack-known-error` header. */
+/** Stack's plain StatusError (an error outside the SDK's catalogue): the status, a text message, no known-error header. */
+export function statusError(response: CallResult, status: number): string {
+  if (response.status !== status) throw new Error(`Expected ${status}, got ${response.status} ${response.text}`);
+  if (response.headers.get("x-stack-known-error") !== null) throw new Error("unexpected x-stack-known-error header");
+  if (!response.headers.get("content-type")?.startsWith("text/plain")) throw new Error("not a text/plain StatusError");
+  return response.text;
+}
+
 export function knownError(response: CallResult, status: number, code: string): { error: string; details?: any } {
   if (response.status !== status || response.json?.code !== code) {
     throw new Error(`Expected ${status} ${code}, got ${response.status} ${response.text}`);

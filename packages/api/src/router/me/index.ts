@@ -4,6 +4,7 @@ import { totpRouter } from "../totp";
 import { meDeleteProcedure } from "./delete";
 import { meGetProcedure } from "./get";
 import { meResendVerificationProcedure } from "./resend-verification";
+import { meTeamsProcedure } from "./teams";
 import { meUpdateProcedure } from "./update";
 import { meValidateUpdateProcedure } from "./validate-update";
 
@@ -14,5 +15,6 @@ export const meRouter = router({
   resendVerification: meResendVerificationProcedure,
   delete: meDeleteProcedure,
   activity: activityProcedure,
+  teams: meTeamsProcedure,
   totp: totpRouter,
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { appError } from "../../errors";
+import { appError, invalidField } from "../../errors";
 import { listSessions } from "../../services/sessions/list-sessions";
 import { endSessions } from "../../services/sessions/revoke-session";
 import { authedProcedure, router } from "../../trpc";
@@ -21,9 +21,18 @@ export const sessionsRouter = router({
     .output(z.array(sessionSchema))
     .query(({ ctx }) => listSessions(ctx.db, ctx.session.userId, ctx.session.sessionId)),
   revoke: authedProcedure
-    .input(z.strictObject({ sessionId: z.uuid({ error: "sessionId must be a UUID" }) }))
+    .input(
+      z.strictObject({
+        sessionId: z.uuid({ error: "sessionId must be a UUID" }),
+        /** Refuse the caller's own session (`current_session`): Stack's door keeps it for sign-out. */
+        keepCurrent: z.boolean().optional(),
+      }),
+    )
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
+      if (input.keepCurrent && input.sessionId === ctx.session.sessionId) {
+        throw invalidField("sessionId", "current_session");
+      }
       const ended = await endSessions(ctx.db, {
         userId: ctx.session.userId,
         which: { sessionId: input.sessionId },

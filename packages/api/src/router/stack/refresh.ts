@@ -1,5 +1,6 @@
 import { appError } from "../../errors";
 import { accessTokenFor } from "../../services/auth/issue-tokens";
+import { checkPublishableKey } from "../../services/projects/publishable-key";
 import { refreshInPlace } from "../../services/sessions/refresh-in-place";
 import { readAuthenticatedUser } from "../../services/users/read-user";
 import { publicProcedure } from "../../trpc";
@@ -8,12 +9,14 @@ import { stackRefreshSchema, stackTokensSchema } from "./schemas";
 /**
  * Stack Auth's refresh grant (`POST /api/v1/auth/oauth/token`): a new access token for the same
  * refresh token, which stays valid (Stack does not rotate). The token must be of a user of the
- * project named by `client_id`; anything else is an invalid grant.
+ * project named by `client_id`; anything else is an invalid grant. The `client_secret` must be the
+ * project's publishable client key when it has one.
  */
 export const stackRefreshProcedure = publicProcedure
   .input(stackRefreshSchema)
   .output(stackTokensSchema)
   .mutation(async ({ ctx, input }) => {
+    await checkPublishableKey(ctx.db, input.projectId, input.publishableClientKey ?? null);
     const refreshed = await refreshInPlace(ctx.db, input.refreshToken, input.projectId);
     if (!refreshed) throw appError("invalid_grant", { failure: "unknown" });
     const user = await readAuthenticatedUser(ctx.db, refreshed.userId);

@@ -1,4 +1,11 @@
-import { emailSchema, fails, PASSWORD_MAX_LENGTH, passwordSchema, projectIdSchema } from "@profilehub/validators";
+import {
+  emailSchema,
+  fails,
+  PASSWORD_MAX_LENGTH,
+  passwordSchema,
+  projectIdSchema,
+  totpCodeSchema,
+} from "@profilehub/validators";
 import { z } from "zod";
 
 /** Stack Auth's minimum password length (its `PASSWORD_TOO_SHORT` says 8). */
@@ -17,6 +24,8 @@ export const stackRefreshSchema = z.strictObject({
   /** The OAuth `client_id`: Stack's SDK sends its project id. */
   projectId: projectIdSchema,
   refreshToken: z.string(fails("invalid_type")).min(1, fails("required")).max(512, fails("too_long")),
+  /** The OAuth `client_secret`: the project's publishable client key (`null`: none sent). */
+  publishableClientKey: z.string(fails("invalid_type")).max(512, fails("too_long")).nullable().optional(),
 });
 
 /** Stack's sign-in and sign-up answer; the refresh grant's is built by the door from the same. */
@@ -25,4 +34,17 @@ export const stackTokensSchema = z.object({
   refreshToken: z.string(),
   userId: z.uuid(),
   expiresIn: z.number().int(),
+});
+
+/** Stack's password update (`old_password`, `new_password`) or set (`password` only): checked by the update's rules. */
+export const stackPasswordChangeSchema = z.strictObject({
+  newPassword: z.unknown(),
+  oldPassword: z.unknown().optional(),
+});
+
+/** Stack's MFA sign-in: the attempt code of `MULTI_FACTOR_AUTHENTICATION_REQUIRED` and the current TOTP code. */
+export const stackMfaSignInSchema = z.strictObject({
+  projectId: projectIdSchema,
+  attemptCode: z.string(fails("invalid_type")).min(1, fails("required")).max(2048, fails("too_long")),
+  totp: totpCodeSchema,
 });

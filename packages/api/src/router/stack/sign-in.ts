@@ -1,4 +1,6 @@
+import { appError } from "../../errors";
 import { accessTokenFor } from "../../services/auth/issue-tokens";
+import { sealMfaAttempt } from "../../services/auth/mfa-attempt";
 import { passwordSignIn } from "../../services/auth/password-sign-in";
 import { projectNamed } from "../../services/projects/stack-project";
 import { readAuthenticatedUser } from "../../services/users/read-user";
@@ -7,22 +9,29 @@ import { stackSignInSchema, stackTokensSchema } from "./schemas";
 
 /**
  * Stack Auth's `POST /api/v1/auth/password/sign-in`: the same password sign-in as every door
- * (abuse limits, same error for unknown emails, TOTP when on), in the project the
- * request names by id or Stack UUID.
+ * (abuse limits, same error for unknown emails), in the project the
+ * request names by id or Stack UUID. With two-factor on: `totp_required` with an attempt code for
+ * `stack.mfaSignIn`.
  */
 export const stackSignInProcedure = publicProcedure
   .input(stackSignInSchema)
   .output(stackTokensSchema)
   .mutation(async ({ ctx, input }) => {
+    const projectId = await projectNamed(ctx.db, input.projectId);
     const session = await passwordSignIn(ctx.db, ctx.secretBox, {
       email: input.email,
       password: input.password,
-      projectId: await projectNamed(ctx.db, input.projectId),
+      projectId,
       client: ctx.client,
       limits: ctx.config.abuseLimits,
       door: ctx.door,
       requestId: ctx.requestId,
       mail: ctx.mail,
+      // Stack's flow: the code comes in a second request, with this attempt code.
+      totpRequired: (userId) =>
+        appError("totp_required", {
+          attemptCode: sealMfaAttempt(ctx.secretBox, { userId, projectId, email: input.email }),
+        }),
     });
     const user = await readAuthenticatedUser(ctx.db, session.userId);
     return {

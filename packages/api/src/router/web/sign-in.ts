@@ -19,6 +19,7 @@ export const webSignInProcedure = publicProcedure
       projectId: input.projectId ?? DEFAULT_PROJECT_ID,
       client: ctx.client,
       limits: ctx.config.abuseLimits,
+      recoveryCode: input.recoveryCode,
       door: ctx.door,
       requestId: ctx.requestId,
       mail: ctx.mail,

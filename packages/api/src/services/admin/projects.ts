@@ -14,23 +14,27 @@ function webhookColumns(input: ProjectUpsertInput, secretBox: SecretBox): Partia
   return { webhookUrl: hook.url, webhookSecretEncrypted: secretBox.encrypt(hook.secret) };
 }
 
-export function toProjectView(project: {
+type ProjectRow = {
   id: string;
   name: string;
   webhookUrl: string | null;
+  publishableClientKey: string | null;
   clientUserDeletionEnabled: boolean;
-}): ProjectView {
+};
+
+export function toProjectView(project: ProjectRow): ProjectView {
   return {
     id: project.id,
     name: project.name,
     webhooks: { validateUserUpdated: project.webhookUrl ? { url: project.webhookUrl } : null },
+    publishableClientKey: project.publishableClientKey,
     clientUserDeletionEnabled: project.clientUserDeletionEnabled,
   };
 }
 
 /**
- * Creates or updates a project; `webhooks.validateUserUpdated: null` removes the webhook;
- * `clientUserDeletionEnabled` lets dialect D's clients delete their own account (absent: unchanged).
+ * Creates or updates a project; `webhooks.validateUserUpdated: null` removes the webhook, `publishableClientKey: null`
+ * the key; `clientUserDeletionEnabled` lets dialect D's clients delete their own account (absent: unchanged).
  */
 export async function upsertProject(
   db: Database,
@@ -38,6 +42,7 @@ export async function upsertProject(
   input: ProjectUpsertInput,
 ): Promise<ProjectView> {
   const hooks = webhookColumns(input, secretBox);
+  const key = input.publishableClientKey === undefined ? {} : { publishableClientKey: input.publishableClientKey };
   const settings =
     input.clientUserDeletionEnabled === undefined ? {} : { clientUserDeletionEnabled: input.clientUserDeletionEnabled };
   const project = await db.project.upsert({
@@ -47,10 +52,11 @@ export async function upsertProject(
       name: input.name ?? input.projectId,
       stackProjectId: stackProjectIdOf(input.projectId),
       ...hooks,
+      ...key,
       ...settings,
     },
-    update: { ...(input.name !== undefined && { name: input.name }), ...hooks, ...settings },
-    select: { id: true, name: true, webhookUrl: true, clientUserDeletionEnabled: true },
+    update: { ...(input.name !== undefined && { name: input.name }), ...hooks, ...key, ...settings },
+    select: { id: true, name: true, webhookUrl: true, publishableClientKey: true, clientUserDeletionEnabled: true },
   });
   return toProjectView(project);
 }

@@ -10,6 +10,7 @@ import { enforceLimits, forgiveHits } from "../abuse/abuse-limits";
 import { signInLimits } from "../abuse/limit-keys";
 import { type StartedSession, startSession } from "../sessions/start-session";
 import { checkUserTotp } from "../totp/check-code";
+import { consumeRecoveryCode } from "../totp/recovery-codes";
 
 /** Our own hashes use exactly these parameters; anything else (imports) is upgraded at sign-in. */
 const CURRENT_HASH_PREFIX = "$argon2id$v=19$m=19456,t=2,p=1$";
@@ -20,8 +21,9 @@ const CURRENT_HASH_PREFIX = "$argon2id$v=19$m=19456,t=2,p=1$";
  * client address, per address and (far higher) per account: each attempt is counted before the
  * password is checked (so concurrent guesses cannot slip past a limit) and taken back when it
  * succeeds; an address over its limits cannot count against the account any further.
- * With two-factor on, the current TOTP code is required too (each code works once). The session
- * and the `sign_in` security event (alert mail if wanted) are written in one statement.
+ * With two-factor on, the current TOTP code is required too (each code works once), or instead one
+ * of the user's recovery codes (spent by this sign-in, with its security event). The session and
+ * the `sign_in` security event (alert mail if wanted) are written in one statement.
  */
 export async function passwordSignIn(
   db: Database,
@@ -31,11 +33,15 @@ export async function passwordSignIn(
     password: string;
     /** The current code of the user's authenticator, required when two-factor is on. */
     totp?: string | undefined;
+    /** A recovery code (normalized), accepted instead of `totp`; each works once. */
+    recoveryCode?: string | undefined;
     projectId: string;
     client: ClientInfo;
     limits: AbuseLimits;
     /** Also give the session a browser secret (the httpOnly cookie of the web app). */
     web?: boolean;
+    /** Two-factor is on and no code was sent: what to throw instead of `totp_required` (the password counts as right). */
+    totpRequired?: (userId: string) => Error;
     /** The door and request, recorded with the `sign_in` security event. */
     door: string;
     requestId: string;
@@ -54,10 +60,7 @@ export async function passwordSignIn(
       ? await verifyPassword(user.passwordHash, request.password)
       : await verifyAgainstDummy(request.password);
   if (!user || !valid) throw appError("invalid_credentials");
-  const totp = await checkUserTotp(db, secretBox, user.id, request.totp);
-  if (totp === false) {
-    throw request.totp === undefined ? appError("totp_required") : appError("totp_invalid");
-  }
+  await checkSecondFactor(db, secretBox, { ...request, userId: user.id }, counters);
   if (user.passwordHash && !user.passwordHash.startsWith(CURRENT_HASH_PREFIX)) {
     const upgraded = await hashPassword(request.password);
     await db.$executeRaw`
@@ -72,4 +75,35 @@ export async function passwordSignIn(
   if (session.alerted) request.mail.notify();
   await db.$executeRaw`UPDATE users SET "lastActiveAt" = now() WHERE id = ${user.id}::uuid`;
   return { userId: user.id, ...session };
+}
+
+/**
+ * With two-factor on: the TOTP code, or a recovery code instead. Throws `totp_required` when
+ * neither was sent and `totp_invalid` for a wrong or spent one (both counted as failed sign-ins).
+ */
+async function checkSecondFactor(
+  db: Database,
+  secretBox: SecretBox,
+  request: Parameters<typeof passwordSignIn>[2] & { userId: string },
+  counters: ReturnType<typeof signInLimits>,
+): Promise<void> {
+  const { recoveryCode } = request;
+  const totp = await checkUserTotp(
+    db,
+    secretBox,
+    request.userId,
+    recoveryCode === undefined ? request.totp : undefined,
+  );
+  if (totp === null || totp) return;
+  if (recoveryCode !== undefined) {
+    if (!(await consumeRecoveryCode({ db, mail: request.mail }, { ...request, code: recoveryCode }))) {
+      throw appError("totp_invalid");
+    }
+    return;
+  }
+  if (request.totp !== undefined) throw appError("totp_invalid");
+  if (!request.totpRequired) throw appError("totp_required");
+  // The password was right: its guess is taken back, the code's step counts its own (totp-sign-in.ts).
+  await forgiveHits(db, { decrement: [counters.ip, counters.account], clear: [counters.accountIp] });
+  throw request.totpRequired(request.userId);
 }

@@ -22,7 +22,7 @@ async function currentPasswordOf(
  * A `currentPassword` guess, limited per account: counted before it is checked (so concurrent
  * guesses cannot slip past the limit), the count cleared once the right one is given.
  */
-async function provesCurrentPassword(
+export async function provesCurrentPassword(
   db: Database,
   user: { id: string; passwordHash: string },
   guess: string,

@@ -29,6 +29,11 @@ export interface PreparedSecrets {
   revokeSessions?: "others" | "all";
   /** The password hash the change was checked against; the write fails if it changed since. */
   expectedPasswordHash?: string | null;
+  /**
+   * Set when the TOTP secret changes: the recovery codes (hashes) that replace the user's codes
+   * with the write; `[]` (turned off, or a secret set through a door) just deletes them.
+   */
+  recoveryCodeHashes?: string[];
 }
 
 /** Everything the update statement needs: column assignments plus guards and side effects. */

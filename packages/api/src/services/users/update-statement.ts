@@ -10,6 +10,7 @@ import {
   userMatches,
   type UserRef,
 } from "../database/sql";
+import { replaceRecoveryCodes } from "../totp/recovery-codes";
 import { auditDiffExpression } from "./fields-sql";
 import type { PlannedMail, UpdatePlan } from "./update-plan";
 import { SECURITY_FIELDS, updateSecurityEvents } from "./update-security-events";
@@ -91,6 +92,7 @@ function sideEffects(input: UpdateStatementInput): Prisma.Sql[] {
     parts.push(Prisma.sql`, link AS (${link})`);
   }
   email?.mails.forEach((mail, index) => parts.push(mailInsert(`mail_${index}`, mail, email.address)));
+  if (plan.recoveryCodeHashes) parts.push(replaceRecoveryCodes("updated", plan.recoveryCodeHashes));
   // Not when sessions are revoked: one statement must not update the same session row twice.
   if (session && !plan.revokeSessions) {
     parts.push(Prisma.sql`, touched AS (

@@ -56,6 +56,8 @@ export interface UpdateUserRequest {
   input: unknown;
   /** Problems the door found reading its request, reported with the router's own. */
   requestProblems: Issue[];
+  /** Hashes of the recovery codes stored if the change turns two-factor on (`totp.enable`). */
+  recoveryCodeHashes?: string[];
 }
 
 export interface UpdateUserResult {
@@ -163,6 +165,9 @@ async function validateAndPlan(
   const plan = planUpdate(update, {
     ...password,
     stored: { ...password.stored, ...totpSecret },
+    ...(update.totpSecretBase64 !== undefined && {
+      recoveryCodeHashes: update.totpSecretBase64 === null ? [] : (request.recoveryCodeHashes ?? []),
+    }),
     ...(update.email !== undefined && {
       email: planEmailChange({
         address: update.email,

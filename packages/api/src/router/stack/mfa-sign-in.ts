@@ -1,0 +1,39 @@
+import { appError } from "../../errors";
+import { accessTokenFor } from "../../services/auth/issue-tokens";
+import { openMfaAttempt } from "../../services/auth/mfa-attempt";
+import { totpSignIn } from "../../services/auth/totp-sign-in";
+import { projectNamed } from "../../services/projects/stack-project";
+import { readAuthenticatedUser } from "../../services/users/read-user";
+import { publicProcedure } from "../../trpc";
+import { stackMfaSignInSchema, stackTokensSchema } from "./schemas";
+
+/**
+ * Stack Auth's `POST /api/v1/auth/mfa/sign-in`: the attempt code from a password sign-in that
+ * needed two-factor (`MULTI_FACTOR_AUTHENTICATION_REQUIRED`) and the current TOTP code → tokens.
+ * A code that is not ours, expired, or of another project is `email_token_invalid`.
+ */
+export const stackMfaSignInProcedure = publicProcedure
+  .input(stackMfaSignInSchema)
+  .output(stackTokensSchema)
+  .mutation(async ({ ctx, input }) => {
+    const attempt = openMfaAttempt(ctx.secretBox, input.attemptCode);
+    if (!attempt || attempt.projectId !== (await projectNamed(ctx.db, input.projectId))) {
+      throw appError("email_token_invalid");
+    }
+    const session = await totpSignIn(ctx.db, ctx.secretBox, {
+      attempt,
+      totp: input.totp,
+      client: ctx.client,
+      limits: ctx.config.abuseLimits,
+      door: ctx.door,
+      requestId: ctx.requestId,
+      mail: ctx.mail,
+    });
+    const user = await readAuthenticatedUser(ctx.db, session.userId);
+    return {
+      accessToken: await accessTokenFor(ctx.tokens, user, session.sessionId),
+      refreshToken: session.refreshToken,
+      userId: user.id,
+      expiresIn: ctx.tokens.expiresIn,
+    };
+  });

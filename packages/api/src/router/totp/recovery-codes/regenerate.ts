@@ -1,0 +1,48 @@
+import {
+  formatRecoveryCode,
+  regenerateRecoveryCodesInputSchema,
+  regenerateRecoveryCodesOutputSchema,
+} from "@profilehub/validators";
+
+import { invalidField } from "../../../errors";
+import { checkUserTotp } from "../../../services/totp/check-code";
+import { regenerateRecoveryCodes } from "../../../services/totp/recovery-codes";
+import { provesCurrentPassword } from "../../../services/users/prepare-password";
+import { tokenProcedure } from "../../../trpc";
+
+/**
+ * A new set of 10 recovery codes (the old ones stop working), shown once. The owner proves it is
+ * them: with the current password (wrong guesses limited per account, as for a password change),
+ * or, for an account without a password, a current code of the authenticator app.
+ */
+export const regenerateRecoveryCodesProcedure = tokenProcedure
+  .input(regenerateRecoveryCodesInputSchema)
+  .output(regenerateRecoveryCodesOutputSchema)
+  .mutation(async ({ ctx, input }) => {
+    const userId = ctx.session.userId;
+    const [user] = await ctx.db.$queryRaw<{ passwordHash: string | null; totpOn: boolean }[]>`
+      SELECT "passwordHash", "totpSecretEncrypted" IS NOT NULL AS "totpOn" FROM users WHERE id = ${userId}::uuid`;
+    if (!user?.totpOn) throw invalidField("code", "totp_off");
+    if (user.passwordHash !== null) {
+      if (input.currentPassword === undefined) throw invalidField("currentPassword", "required");
+      const limit = ctx.config.abuseLimits.currentPasswordPerAccount;
+      const proven = await provesCurrentPassword(
+        ctx.db,
+        { id: userId, passwordHash: user.passwordHash },
+        input.currentPassword,
+        limit,
+      );
+      if (!proven) throw invalidField("currentPassword", "current_password_incorrect");
+    } else {
+      if (input.code === undefined) throw invalidField("code", "required");
+      if ((await checkUserTotp(ctx.db, ctx.secretBox, userId, input.code)) !== true) {
+        throw invalidField("code", "totp_code_invalid");
+      }
+    }
+    const codes = await regenerateRecoveryCodes(
+      { db: ctx.db, mail: ctx.mail },
+      { userId, door: ctx.door, requestId: ctx.requestId, client: ctx.client },
+    );
+    if (codes === null) throw invalidField("code", "totp_off"); // turned off meanwhile
+    return { recoveryCodes: codes.map(formatRecoveryCode) };
+  });
