@@ -84,8 +84,8 @@ export const currentUserPaths: ZodOpenApiPathsObject = {
         ...authErrors,
         400: {
           description:
-            "Client deletion is off for the project (text/plain, not a known error), or the header errors above",
-          content: { "text/plain": { schema: z.string() } },
+            "Client deletion is off for the project (text/plain, Stack's StatusError, no x-stack-known-error), or a header known error: ACCESS_TYPE_REQUIRED, PROJECT_KEY_WITHOUT_ACCESS_TYPE, INVALID_ACCESS_TYPE, ACCESS_TYPE_WITHOUT_PROJECT_ID, CANNOT_GET_OWN_USER_WITHOUT_USER",
+          content: { ...json(stackErrorSchema), "text/plain": { schema: z.string() } },
         },
       },
     },
