@@ -3,6 +3,7 @@ import type { ProjectUpsertInput, ProjectView } from "@profilehub/validators";
 
 import { stackProjectIdOf } from "../../auth/stack-project-id";
 import type { SecretBox } from "../../crypto/secret-box";
+import { forgetPublishableKeys } from "../projects/publishable-key";
 
 type WebhookColumns = { webhookUrl: string | null; webhookSecretEncrypted: string | null };
 
@@ -58,5 +59,6 @@ export async function upsertProject(
     update: { ...(input.name !== undefined && { name: input.name }), ...hooks, ...key, ...settings },
     select: { id: true, name: true, webhookUrl: true, publishableClientKey: true, clientUserDeletionEnabled: true },
   });
+  if (input.publishableClientKey !== undefined) forgetPublishableKeys(db);
   return toProjectView(project);
 }

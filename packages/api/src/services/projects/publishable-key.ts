@@ -6,8 +6,37 @@ import { appError } from "../../errors";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
-/** The publishable client key a project requires (by its id or Stack UUID); `null`: any key is accepted. */
+/**
+ * How long an instance trusts the key it read: every Stack client request checks it, and a query
+ * each time would be a second database round trip on the hot path. A key set or removed on this
+ * instance applies at once; on other instances within this time.
+ */
+export const PUBLISHABLE_KEY_CACHE_MS = 5_000;
+/** Names a request may send are arbitrary: the cache keeps at most this many per database. */
+const CACHE_ENTRIES = 1_000;
+
+type KeyCache = Map<string, { key: string | null; until: number }>;
+const cacheByDatabase = new WeakMap<Database, KeyCache>();
+
+/** Forgets the keys read from `db` (after a project's key was set or removed). */
+export function forgetPublishableKeys(db: Database): void {
+  cacheByDatabase.delete(db);
+}
+
 async function requiredKeyOf(db: Database, named: string): Promise<string | null> {
+  let cache = cacheByDatabase.get(db);
+  const cached = cache?.get(named);
+  if (cached && cached.until > Date.now()) return cached.key;
+  const key = await readRequiredKey(db, named);
+  if (!cache) cacheByDatabase.set(db, (cache = new Map() as KeyCache));
+  cache.delete(named);
+  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(named, { key, until: Date.now() + PUBLISHABLE_KEY_CACHE_MS });
+  return key;
+}
+
+/** The publishable client key a project requires (by its id or Stack UUID); `null`: any key is accepted. */
+async function readRequiredKey(db: Database, named: string): Promise<string | null> {
   const rows = isStackProjectId(named)
     ? await db.$queryRaw<{ key: string | null }[]>`
         SELECT "publishableClientKey" AS key FROM projects WHERE "stackProjectId" = ${named}::uuid`
