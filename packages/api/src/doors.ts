@@ -35,6 +35,12 @@ export interface DoorPolicy {
   requiredInputs: readonly UpdateInputKey[];
   /** First and last names are letters only. */
   lettersOnlyNames: boolean;
+  /**
+   * Deleting one's own account: `reauthenticate` (typed confirmation, current password and/or
+   * TOTP code) or `project_setting` (Stack Auth: no proof, refused unless the project turned on
+   * `clientUserDeletionEnabled`). Server access needs neither.
+   */
+  accountDeletion: "reauthenticate" | "project_setting";
 }
 
 const NATIVE: DoorPolicy = {
@@ -45,6 +51,7 @@ const NATIVE: DoorPolicy = {
   userWritableServerInputs: [],
   requiredInputs: [],
   lettersOnlyNames: false,
+  accountDeletion: "reauthenticate",
 };
 
 const POLICIES: Record<Door, DoorPolicy> = {
@@ -72,6 +79,9 @@ const POLICIES: Record<Door, DoorPolicy> = {
     requireCurrentPassword: false,
     emailChange: "immediate",
     passwordChangeRevokes: "all",
+    // Stack's client `DELETE /users/me` carries no password: gated by the project (as Stack's
+    // `client_user_deletion_enabled`, off by default).
+    accountDeletion: "project_setting",
     userInputs: ["displayName", "avatarUrl", "userMetadata", "selectedTeamId", "totpSecretBase64", "email"],
   },
   "dialect-e": { ...NATIVE, requireCurrentPassword: false, emailChange: "immediate" },

@@ -101,6 +101,7 @@ describe("validateUserUpdated webhook", () => {
       name: "hooked",
       webhooks: { validateUserUpdated: { url: receiver.url } },
       publishableClientKey: null,
+      clientUserDeletionEnabled: false,
     });
     const row = await app.database.db.project.findUniqueOrThrow({ where: { id: "hooked" } });
     expect(row.webhookSecretEncrypted).not.toContain(SECRET);

@@ -12,6 +12,8 @@ export const projectUpsertInputSchema = z.strictObject({
   projectId: projectIdSchema,
   name: z.string().trim().min(1).max(200).optional(),
   webhooks: z.strictObject({ validateUserUpdated: webhookSettingsSchema.nullable().optional() }).nullable().optional(),
+  /** Stack Auth's `client_user_deletion_enabled`: dialect D's clients may delete their own account. */
+  clientUserDeletionEnabled: z.boolean(fails("invalid_type")).optional(),
   /** Stack Auth's publishable client key (dialect D): when set, client requests must send it; `null` accepts any. */
   publishableClientKey: z.string().trim().min(1).max(200).nullable().optional(),
 });
@@ -22,6 +24,7 @@ export const projectSchema = z.object({
   name: z.string(),
   /** The secret is write-only: only the URL is shown. */
   webhooks: z.object({ validateUserUpdated: z.object({ url: z.string() }).nullable() }),
+  clientUserDeletionEnabled: z.boolean(),
   /** Public (Stack's SDK ships it to browsers); `null`: any key is accepted. */
   publishableClientKey: z.string().nullable(),
 });

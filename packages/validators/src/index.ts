@@ -13,4 +13,5 @@ export * from "./username";
 export * from "./admin";
 export * from "./person-name";
 export * from "./fields/registry";
+export * from "./account-deletion";
 export * from "./recovery-codes";

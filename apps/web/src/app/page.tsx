@@ -1,10 +1,12 @@
-import { ArrowRight, BookOpen, Database, KeyRound, Mail } from "lucide-react";
+import { localeSchema } from "@profilehub/validators";
+import { ArrowRight, BookOpen, CircleCheck, Database, KeyRound, Mail } from "lucide-react";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 
 import { Brand } from "@/components/brand";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -15,10 +17,20 @@ import { getRuntime } from "@/server/runtime";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: { absolute: "ProfileHub" } };
 
-/** Landing page: what is running here and where to go next. */
-export default async function HomePage() {
-  const [{ database, loaded }, incoming, user] = await Promise.all([getRuntime(), headers(), currentUser()]);
-  const locale = user?.locale ?? localeFromAcceptLanguage(incoming.get("accept-language"));
+/**
+ * Landing page: what is running here and where to go next; after an account deletion
+ * (`?account-deleted=<its language>`, signed out), the notice that it is done, in that language.
+ */
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
+  const [{ database, loaded }, incoming, user, query] = await Promise.all([
+    getRuntime(),
+    headers(),
+    currentUser(),
+    searchParams,
+  ]);
+  // The deleted account's language (the landing page's query), as the notice mail's.
+  const deleted = user ? undefined : localeSchema.safeParse(query["account-deleted"]).data;
+  const locale = user?.locale ?? deleted ?? localeFromAcceptLanguage(incoming.get("accept-language"));
   const t = messagesFor(locale).landing;
   const theme = messagesFor(locale).theme;
   // Nothing a visitor could use against the server: no database path or URL, no part of the key.
@@ -49,6 +61,12 @@ export default async function HomePage() {
         </div>
       </header>
       <main id="content" className="mx-auto grid w-full max-w-6xl gap-10 px-4 pt-10 pb-16 sm:px-6 sm:pt-20">
+        {deleted ? (
+          <Alert role="status" variant="success" data-testid="account-deleted-notice" className="max-w-2xl">
+            <CircleCheck aria-hidden />
+            <AlertDescription>{messagesFor(locale).deleteAccount.deletedNotice}</AlertDescription>
+          </Alert>
+        ) : null}
         <section className="grid max-w-2xl gap-5">
           <Badge variant="outline" className="bg-card">
             {t.tagline}

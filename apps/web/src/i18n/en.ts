@@ -1,3 +1,4 @@
+import { enDeleteAccount } from "./en-delete-account";
 import { enSettings } from "./en-settings";
 
 /**
@@ -6,6 +7,7 @@ import { enSettings } from "./en-settings";
  */
 export const en = {
   ...enSettings,
+  ...enDeleteAccount,
   common: {
     save: "Save",
     saving: "Saving…",

@@ -1,8 +1,10 @@
 import type { Messages } from "./en";
+import { frDeleteAccount } from "./fr-delete-account";
 import { frSettings } from "./fr-settings";
 
 export const fr: Messages = {
   ...frSettings,
+  ...frDeleteAccount,
   common: {
     save: "Enregistrer",
     saving: "Enregistrement…",

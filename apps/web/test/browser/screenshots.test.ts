@@ -123,6 +123,22 @@ describe("screenshots", () => {
     await tab.getByLabel("Nom d’utilisateur").fill("Ada.Lovelace!");
     await tab.getByTestId("username-available").waitFor();
     await tab.screenshot({ path: screenshotPath("profile-desktop-light-fr-editing") });
+
+    // The delete-account dialog, in French then English: password typed, the address half typed,
+    // so the destructive button is still disabled.
+    for (const locale of ["fr", "en"] as const) {
+      await trpc(tab, "me.update", { locale });
+      await tab.goto("/settings/account");
+      await tab.getByTestId("section-delete-account").getByRole("button").click();
+      const dialog = tab.getByTestId("delete-account-dialog");
+      await dialog.locator("#delete-password").fill(PASSWORD);
+      await dialog.locator("#delete-confirmation").fill(email.slice(0, 8));
+      expect(await dialog.getByRole("button", { name: /Supprimer mon compte|Delete my account/ }).isDisabled()).toBe(
+        true,
+      );
+      await tab.screenshot({ path: screenshotPath(`account-delete-desktop-light${locale === "fr" ? "-fr" : ""}`) });
+      await tab.keyboard.press("Escape");
+    }
     await french.close();
   });
 

@@ -1,5 +1,6 @@
 import { describeAccountRoutes } from "./d-current-user/account-routes";
 import { describeClientAccess } from "./d-current-user/client-access";
+import { describeAccountDeletion } from "./d-current-user/delete";
 import { useCurrentUserEnv } from "./d-current-user/env";
 import { describeStackHeaders } from "./d-current-user/headers";
 import { describeServerAccess } from "./d-current-user/server-access";
@@ -20,4 +21,5 @@ describeStackHeaders(env);
 describeWebhook(env);
 describeTransport(env);
 describeStackAuthRoutes(env);
+describeAccountDeletion(env);
 describeAccountRoutes(env);

@@ -39,6 +39,7 @@ describe("admin endpoints (x-api-key)", () => {
       name: "Acme",
       webhooks: { validateUserUpdated: { url: "https://hooks.example.com/v" } },
       publishableClientKey: null,
+      clientUserDeletionEnabled: false,
     });
     const renamed = await call(projects, "PUT", "/api/admin/projects/acme", {
       headers: key(),
@@ -49,13 +50,18 @@ describe("admin endpoints (x-api-key)", () => {
     const removed = await call(projects, "PUT", "/api/admin/projects/acme", {
       headers: key(),
       params,
-      body: { webhooks: { validateUserUpdated: null }, publishableClientKey: "pck_acme" },
+      body: {
+        webhooks: { validateUserUpdated: null },
+        publishableClientKey: "pck_acme",
+        clientUserDeletionEnabled: true,
+      },
     });
     expect(removed.json).toEqual({
       id: "acme",
       name: "Acme Inc",
       webhooks: { validateUserUpdated: null },
       publishableClientKey: "pck_acme",
+      clientUserDeletionEnabled: true,
     });
     const invalid = await call(projects, "PUT", "/api/admin/projects/acme", {
       headers: key(),

@@ -410,6 +410,41 @@ describe.each(STACK_SDKS)("Stack Auth's SDK $version against a running server", 
       KnownErrors.InvalidSecretServerKey,
     );
   });
+
+  it("user.delete(): Stack's plain 400 until the project allows client deletion, then gone; the server app's too", async () => {
+    const allowClientDeletion = (enabled: boolean) =>
+      admin("PUT", "/api/admin/projects/default", { clientUserDeletionEnabled: enabled });
+    const app = await signedUp(mail("delete-me"), "delete me please 1");
+    const user = await app.getUser({ or: "throw" });
+    await expect(user.delete()).rejects.toThrow("400 Client user deletion is not enabled for this project");
+    expect((await app.getUser({ or: "throw" })).id).toBe(user.id);
+
+    expect((await allowClientDeletion(true)).clientUserDeletionEnabled).toBe(true);
+    try {
+      await user.delete();
+      expect(await app.getUser()).toBeNull();
+      const again = await clientApp().signInWithCredential({
+        email: mail("delete-me"),
+        password: "delete me please 1",
+        noRedirect: true,
+      });
+      expect(again.status === "error" && again.error).toBeInstanceOf(KnownErrors.EmailPasswordMismatch);
+    } finally {
+      await allowClientDeletion(false);
+    }
+
+    // Stack's server app deletes by id (DELETE /api/v1/users/{id}), whatever the setting; the user's
+    // other device, signed in, is answered ACCESS_TOKEN_EXPIRED, its refresh fails, and the SDK signs out.
+    const other = await signedUp(mail("deleted-by-server"), "deleted by server 1");
+    const device = await signedIn(mail("deleted-by-server"), "deleted by server 1");
+    const { id } = await other.getUser({ or: "throw" });
+    expect((await device.getUser({ or: "throw" })).id).toBe(id);
+    const serverUser = await serverApp().getUser(id);
+    await serverUser!.delete();
+    expect(await serverApp().getUser(id)).toBeNull();
+    expect(await device.getUser()).toBeNull();
+    expect(await other.getUser()).toBeNull();
+  });
 });
 
 describe("what the SDKs sent", () => {

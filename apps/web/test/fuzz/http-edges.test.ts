@@ -50,7 +50,7 @@ describe("requests no route can take", () => {
       "method_not_allowed",
     ]);
     expect((await send(server.baseUrl, "PROPFIND", "/api/v1/users/me", {}, none)).headers.allow).toBe(
-      "GET, PATCH, OPTIONS",
+      "GET, PATCH, DELETE, OPTIONS",
     );
   });
 

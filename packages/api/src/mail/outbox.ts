@@ -1,5 +1,7 @@
 import type { Database } from "@profilehub/db";
 
+import { ACCOUNT_DELETED_MAIL } from "./account-deleted";
+
 export interface OutboxMail {
   id: string;
   to: string;
@@ -30,9 +32,15 @@ export async function claimNextMail(db: Database, leaseMs: number): Promise<Outb
   return rows[0] ?? null;
 }
 
+/**
+ * Marks a mail sent. The notice of a deleted account keeps no address once sent: it was the last
+ * personal datum of that account (ARCHITECTURE, "Deleting an account").
+ */
 export async function markSent(db: Database, id: string): Promise<void> {
   await db.$executeRaw`
-    UPDATE mail_outbox SET "sentAt" = now(), "lockedUntil" = NULL, "lastError" = NULL WHERE id = ${id}::uuid`;
+    UPDATE mail_outbox SET "sentAt" = now(), "lockedUntil" = NULL, "lastError" = NULL,
+      "to" = CASE WHEN kind = ${ACCOUNT_DELETED_MAIL} THEN '[erased]' ELSE "to" END
+    WHERE id = ${id}::uuid`;
 }
 
 /** Exponential backoff: 2 s, 4 s, 8 s … capped at one hour. */

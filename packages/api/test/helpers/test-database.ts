@@ -23,6 +23,7 @@ export interface TestDatabase extends OpenDatabase {
 
 const TABLES = [
   "abuse_limits",
+  "account_deletions",
   "audit_events",
   "mail_outbox",
   "email_tokens",

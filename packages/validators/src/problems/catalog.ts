@@ -251,6 +251,11 @@ export const PROBLEMS = {
     en: () => "Current password is incorrect",
     fr: () => "Le mot de passe actuel est incorrect",
   }),
+  /** Deleting an account: the typed confirmation is not the account's email address. */
+  confirmation_mismatch: problem({
+    en: () => "Type your email address exactly as shown to confirm",
+    fr: () => "Saisissez votre adresse e-mail exactement comme indiqué pour confirmer",
+  }),
   password_unchanged: problem({
     en: () => "New password must be different from the current password",
     fr: () => "Le nouveau mot de passe doit être différent de l’actuel",

@@ -98,6 +98,7 @@ const LABELS: Record<string, LabelEntry> = {
   emailVerified: unnamed("La vérification de l’adresse"),
   emailAuthEnabled: unnamed("La connexion par e-mail"),
   signOutOtherSessions: unnamed("La déconnexion des autres appareils"),
+  confirmation: { en: "The confirmation", fr: "La confirmation", feminine: true },
   code: { en: "The two-factor code", fr: "Le code de double authentification" },
   recoveryCode: { en: "The recovery code", fr: "Le code de récupération" },
   name: { en: "Name", fr: "Le nom" },

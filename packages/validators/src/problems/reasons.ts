@@ -105,16 +105,23 @@ export const REASONS = {
     en: () => "A valid server key is required",
     fr: () => "Une clé serveur valide est requise",
   }),
-  /** Not yours to read or update — or, for `browser_session`, a door that cannot hold a cookie session. */
-  forbidden: reason<{ action: "read" | "update" | "browser_session" }>({
+  /**
+   * Not yours to read or update — or, for `browser_session`, a door that cannot hold a cookie
+   * session; for `client_deletion`, a project that has not turned on dialect D's client deletion.
+   */
+  forbidden: reason<{ action: "read" | "update" | "browser_session" | "client_deletion" }>({
     en: ({ action }) =>
       action === "browser_session"
         ? "This door cannot hold a browser session"
-        : `You can only ${action} your own account`,
+        : action === "client_deletion"
+          ? "Client user deletion is not enabled for this project"
+          : `You can only ${action} your own account`,
     fr: ({ action }) =>
       action === "browser_session"
         ? "Cette porte ne peut pas tenir de session de navigateur"
-        : `Vous ne pouvez ${action === "read" ? "consulter" : "modifier"} que votre propre compte`,
+        : action === "client_deletion"
+          ? "La suppression du compte par le client n’est pas activée pour ce projet"
+          : `Vous ne pouvez ${action === "read" ? "consulter" : "modifier"} que votre propre compte`,
   }),
   /** No such user (or, for `session`, none of the user's sessions has that id). */
   user_not_found: reason<{ of?: "team_project" | "session" }>({

@@ -60,6 +60,7 @@ export const FORM_JSON_WORDING: IssueWording = {
   totp_off: invalid,
   current_password_required: invalid,
   current_password_incorrect: invalid,
+  confirmation_mismatch: invalid,
   password_unchanged: invalid,
   not_team_member: invalid,
   current_session: invalid,

@@ -132,7 +132,11 @@ const RENDER: Record<ErrorReason, Render> = {
   // A sealed MFA attempt code that is not ours, expired or of another project (Stack: a verification code).
   email_token_invalid: () => KnownErrors.verificationCodeNotFound(),
   // Reasons these routes cannot produce (other doors' refusals): Stack's nearest equivalents.
-  forbidden: () => KnownErrors.userNotFound(),
+  // `forbidden` for client deletion is Stack's own plain-text 400.
+  forbidden: (error) =>
+    (error.params as { action?: string }).action === "client_deletion"
+      ? KnownErrors.clientUserDeletionDisabled()
+      : KnownErrors.userNotFound(),
   csrf_failed: () => KnownErrors.accessTokenExpired(null),
   mailbox_disabled: () => KnownErrors.userNotFound(),
   team_not_found: (_, __, subject) => KnownErrors.teamMembershipNotFound(String(subject.teamId), subject.userId ?? ""),

@@ -39,3 +39,14 @@ export const updateCurrentUser = defineRoute(currentUserDoor, async (args) => {
     });
   }
 });
+
+/**
+ * `DELETE /api/v1/users/me` (Stack's `user.delete()`): `me.delete` → 200 `{"success": true}`. Client
+ * access needs the project's `clientUserDeletionEnabled` (else Stack's plain 400); server access does not.
+ */
+export const deleteCurrentUser = defineRoute(currentUserDoor, async ({ request, caller }) => {
+  const access = stackAccessType(request);
+  if (!access.ok) return stackErrorResponse(access.error, request);
+  await caller.me.delete({});
+  return Response.json({ success: true });
+});

@@ -145,6 +145,8 @@ export const KnownErrors = {
     known(404, "VERIFICATION_CODE_NOT_FOUND", "The verification code does not exist for this project."),
   passwordConfirmationMismatch: () => known(400, "PASSWORD_CONFIRMATION_MISMATCH", "Passwords do not match."),
   cannotDeleteCurrentSession: () => known(400, "CANNOT_DELETE_CURRENT_SESSION", "Cannot delete the current session."),
+  /** Stack's own StatusError for `DELETE /users/me` while the project has not turned client deletion on. */
+  clientUserDeletionDisabled: () => statusError(400, "Client user deletion is not enabled for this project"),
   // Situations Stack Auth has no known error for: plain StatusErrors, as its backend sends them.
   userAlreadyHasPassword: () => statusError(400, "User already has a password set."),
   userUpdateConflict: (message: string) => statusError(409, message),

@@ -43,6 +43,8 @@ const granted = z
     expires_in: z.number().int(),
   })
   .meta({ id: "StackRefreshedTokens" });
+/** Stack's answer to a deletion. */
+export const deleted = z.object({ success: z.literal(true) }).meta({ id: "StackDeleted" });
 const user = { description: "The user", content: json(z.union([stackUserSchema, stackServerUserSchema])) };
 const userId = z.object({ userId: z.uuid().describe("The user's id") });
 
@@ -220,6 +222,19 @@ export const stackAuthPaths: ZodOpenApiPathsObject = {
       requestParams: { header: stackHeaders, path: userId },
       requestBody: { content: json(currentUserFields.schema) },
       responses: { 200: user, 400: error("SCHEMA_ERROR, …"), 404: error("USER_NOT_FOUND") },
+    },
+    delete: {
+      tags: TAGS,
+      summary: "Delete a user by id",
+      security: [{ stackServerKey: [] }],
+      description:
+        "Server access only (Stack's server `user.delete()`): the account, its sessions and tokens are deleted at once, a tombstone without personal data is kept and a notice is mailed.",
+      requestParams: { header: stackHeaders, path: userId },
+      responses: {
+        200: { description: "Deleted", content: json(deleted) },
+        401: error("INVALID_SECRET_SERVER_KEY"),
+        404: error("USER_NOT_FOUND"),
+      },
     },
   },
 };

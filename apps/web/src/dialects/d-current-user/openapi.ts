@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject, ZodOpenApiResponsesObject } from "zod-openapi";
 
 import { currentUserFields, stackErrorSchema, stackServerUserSchema, stackUserSchema } from "./contract";
-import { stackAuthPaths } from "./openapi-auth";
+import { deleted, stackAuthPaths } from "./openapi-auth";
 
 const json = (schema: z.ZodType) => ({ "application/json": { schema } });
 const error = (description: string) => ({
@@ -70,6 +70,23 @@ export const currentUserPaths: ZodOpenApiPathsObject = {
         413: error("BODY_PARSING_ERROR: body over 256 KB"),
         422: error("USER_UPDATE_REJECTED: the project's validateUserUpdated webhook refused the change"),
         502: error("USER_UPDATE_WEBHOOK_FAILED: the project's webhook could not be asked"),
+      },
+    },
+    delete: {
+      tags: TAGS,
+      summary: "Delete current user",
+      security,
+      description:
+        "Stack's `user.delete()`: deletes the signed-in account at once (sessions, tokens, personal data; a tombstone without personal data is kept; a notice is mailed). Client access only when the project's clientUserDeletionEnabled is on (PUT /api/admin/projects/{projectId}), else a plain-text 400 `Client user deletion is not enabled for this project`, as Stack; server access always.",
+      requestParams: { header: headers },
+      responses: {
+        200: { description: "Deleted", content: json(deleted) },
+        ...authErrors,
+        400: {
+          description:
+            "Client deletion is off for the project (text/plain, Stack's StatusError, no x-stack-known-error), or a header known error: ACCESS_TYPE_REQUIRED, PROJECT_KEY_WITHOUT_ACCESS_TYPE, INVALID_ACCESS_TYPE, ACCESS_TYPE_WITHOUT_PROJECT_ID, CANNOT_GET_OWN_USER_WITHOUT_USER",
+          content: { ...json(stackErrorSchema), "text/plain": { schema: z.string() } },
+        },
       },
     },
   },

@@ -44,3 +44,11 @@ export const updateUserById = defineRoute<UserParams>(currentUserDoor, async (ar
     return stackFailure(error, request, ctx.requestId, subject);
   }
 });
+
+/** `DELETE /api/v1/users/{user_id}` (Stack's server `user.delete()`): `users.delete` → 200 `{"success": true}`. */
+export const deleteUserById = defineRoute<UserParams>(currentUserDoor, async ({ request, caller, params }) => {
+  const access = stackAccessType(request);
+  if (!access.ok) return stackErrorResponse(access.error, request);
+  await caller.users.delete({ userId: params.userId, projectId: projectIdOf(request) ?? undefined });
+  return Response.json({ success: true });
+});

@@ -1,16 +1,18 @@
 "use client";
 
+import { DeleteAccountSection } from "./delete-account-section";
 import { EmailSection } from "./email-section";
 import { PasswordSection } from "./password-section";
 import { TwoFactorSection } from "./two-factor-section";
 
-/** /settings/account: email, password, two-factor. */
+/** /settings/account: email, password, two-factor, and the danger zone (delete the account). */
 export function AccountSettings({ showMailbox }: { showMailbox: boolean }) {
   return (
     <div className="grid gap-6">
       <EmailSection showMailbox={showMailbox} />
       <PasswordSection />
       <TwoFactorSection />
+      <DeleteAccountSection />
     </div>
   );
 }

@@ -54,7 +54,7 @@ const DOORS: [RegExp, PathDoor][] = [
   [/^\/api\/user(\/|$)/, door("dialect-c", ["GET", "PUT", "OPTIONS"], formJsonError)],
   [
     /^\/api\/v1(\/|$)/,
-    door("dialect-d", ["GET", "PATCH", "OPTIONS"], (e, r) => stackErrorResponse(toStackError(e, r))),
+    door("dialect-d", ["GET", "PATCH", "DELETE", "OPTIONS"], (e, r) => stackErrorResponse(toStackError(e, r))),
   ],
   [/^\/api(\/|$)/, door("native", ["GET", "POST", "PUT", "OPTIONS"], nativeShape)],
   [/^\/users(\/|$)/, door("dialect-e", ["GET", "PUT", "OPTIONS"], usersByIdError)],

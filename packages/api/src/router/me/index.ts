@@ -1,6 +1,7 @@
 import { router } from "../../trpc";
 import { activityProcedure } from "../activity";
 import { totpRouter } from "../totp";
+import { meDeleteProcedure } from "./delete";
 import { meGetProcedure } from "./get";
 import { meResendVerificationProcedure } from "./resend-verification";
 import { meTeamsProcedure } from "./teams";
@@ -12,6 +13,7 @@ export const meRouter = router({
   update: meUpdateProcedure,
   validateUpdate: meValidateUpdateProcedure,
   resendVerification: meResendVerificationProcedure,
+  delete: meDeleteProcedure,
   activity: activityProcedure,
   teams: meTeamsProcedure,
   totp: totpRouter,

@@ -1,4 +1,5 @@
 import { router } from "../../trpc";
+import { usersDeleteProcedure } from "./delete";
 import { usersGetProcedure } from "./get";
 import { usersUpdateProcedure } from "./update";
 import { usersValidateUpdateProcedure } from "./validate-update";
@@ -7,4 +8,5 @@ export const usersRouter = router({
   get: usersGetProcedure,
   update: usersUpdateProcedure,
   validateUpdate: usersValidateUpdateProcedure,
+  delete: usersDeleteProcedure,
 });

@@ -15,7 +15,13 @@ function webhookColumns(input: ProjectUpsertInput, secretBox: SecretBox): Partia
   return { webhookUrl: hook.url, webhookSecretEncrypted: secretBox.encrypt(hook.secret) };
 }
 
-type ProjectRow = { id: string; name: string; webhookUrl: string | null; publishableClientKey: string | null };
+type ProjectRow = {
+  id: string;
+  name: string;
+  webhookUrl: string | null;
+  publishableClientKey: string | null;
+  clientUserDeletionEnabled: boolean;
+};
 
 export function toProjectView(project: ProjectRow): ProjectView {
   return {
@@ -23,10 +29,14 @@ export function toProjectView(project: ProjectRow): ProjectView {
     name: project.name,
     webhooks: { validateUserUpdated: project.webhookUrl ? { url: project.webhookUrl } : null },
     publishableClientKey: project.publishableClientKey,
+    clientUserDeletionEnabled: project.clientUserDeletionEnabled,
   };
 }
 
-/** Creates or updates a project; `webhooks.validateUserUpdated: null` removes the webhook, `publishableClientKey: null` the key. */
+/**
+ * Creates or updates a project; `webhooks.validateUserUpdated: null` removes the webhook, `publishableClientKey: null`
+ * the key; `clientUserDeletionEnabled` lets dialect D's clients delete their own account (absent: unchanged).
+ */
 export async function upsertProject(
   db: Database,
   secretBox: SecretBox,
@@ -34,6 +44,8 @@ export async function upsertProject(
 ): Promise<ProjectView> {
   const hooks = webhookColumns(input, secretBox);
   const key = input.publishableClientKey === undefined ? {} : { publishableClientKey: input.publishableClientKey };
+  const settings =
+    input.clientUserDeletionEnabled === undefined ? {} : { clientUserDeletionEnabled: input.clientUserDeletionEnabled };
   const project = await db.project.upsert({
     where: { id: input.projectId },
     create: {
@@ -42,9 +54,10 @@ export async function upsertProject(
       stackProjectId: stackProjectIdOf(input.projectId),
       ...hooks,
       ...key,
+      ...settings,
     },
-    update: { ...(input.name !== undefined && { name: input.name }), ...hooks, ...key },
-    select: { id: true, name: true, webhookUrl: true, publishableClientKey: true },
+    update: { ...(input.name !== undefined && { name: input.name }), ...hooks, ...key, ...settings },
+    select: { id: true, name: true, webhookUrl: true, publishableClientKey: true, clientUserDeletionEnabled: true },
   });
   if (input.publishableClientKey !== undefined) forgetPublishableKeys(db);
   return toProjectView(project);
