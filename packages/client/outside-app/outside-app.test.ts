@@ -137,7 +137,7 @@ describe("an app outside the repository, with the packed tarballs", () => {
     expect(wrongType).toContain(
       "The expected type comes from property 'displayName' which is declared here on type 'UserUpdateInput'",
     );
-    expect(unknownProcedure).toContain("error TS2339: Property 'delete' does not exist on type");
+    expect(unknownProcedure).toContain("error TS2339: Property 'archive' does not exist on type");
     expect(unknownField).toContain(
       "error TS2353: Object literal may only specify known properties, and 'nickname' does not exist in type 'UserUpdateInput'.",
     );
