@@ -47,14 +47,14 @@ if (dev) {
   );
 }
 
-// 3. Memory (docs/performance.md, "Memory"): V8 grows its heap far past the live data before it
+// 3. Memory (docs/performance.md, "Memory"): V8 grows its old space far past the live data before it
 //    collects, and glibc keeps one malloc arena per thread. Bounded by default; any heap flag in
 //    NODE_OPTIONS, or MALLOC_ARENA_MAX in the environment, is left as the operator set it (and
 //    `npm run dev` keeps V8's defaults: it compiles pages in the same process).
 const heapFlags =
   dev || /--max-(old|semi)-space-size/.test(process.env.NODE_OPTIONS ?? "")
     ? []
-    : ["--max-old-space-size=192", "--max-semi-space-size=4"];
+    : ["--max-old-space-size=192", "--max-semi-space-size=16"];
 env.MALLOC_ARENA_MAX ??= "2";
 
 // 4. Serve. Started as plain node (not npx) so stopping this process stops the server; SIGTERM
