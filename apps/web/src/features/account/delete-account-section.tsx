@@ -7,6 +7,7 @@ import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
+import { CodeInput } from "@/components/ui/code-input";
 import {
   Dialog,
   DialogClose,
@@ -126,13 +127,10 @@ function DeleteAccountForm() {
           description={t.deleteAccount.codeHint}
           error={errorOf("code")}
         >
-          <Input
+          <CodeInput
             {...fieldInputProps("delete-code", errorOf("code"), true)}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
             placeholder="123456"
-            className="max-w-40 font-mono tracking-[0.3em]"
+            className="max-w-40"
             {...form.register("code")}
           />
         </Field>

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 
 import { useToast } from "@/components/toaster";
 import { Button } from "@/components/ui/button";
+import { CodeInput } from "@/components/ui/code-input";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useI18n } from "@/i18n/provider";
@@ -204,13 +205,10 @@ function RegenerateForm({ onClose, onDone }: { onClose: () => void; onDone: (cod
           description={texts.regenerateWithCode}
           error={codeError}
         >
-          <Input
+          <CodeInput
             {...fieldInputProps("recovery-totp", codeError, true)}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
             autoFocus
-            className="max-w-40 font-mono tracking-[0.3em]"
+            className="max-w-40"
             {...form.register("code")}
           />
         </Field>

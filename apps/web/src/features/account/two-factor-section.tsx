@@ -10,8 +10,8 @@ import { z } from "zod";
 import { useToast } from "@/components/toaster";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { CodeInput } from "@/components/ui/code-input";
 import { Field, fieldInputProps } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 
@@ -132,7 +132,7 @@ function useCodeForm(onCode: (code: string) => Promise<unknown>, done: () => voi
   };
 }
 
-function CodeInput({
+function TotpCodeField({
   form,
   error,
   describedBy,
@@ -144,13 +144,10 @@ function CodeInput({
   const { t } = useI18n();
   return (
     <Field id="totp-code" label={t.account.twoFactor.code} description={describedBy} error={error}>
-      <Input
+      <CodeInput
         {...fieldInputProps("totp-code", error, true)}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
         placeholder="123456"
-        className="max-w-40 font-mono tracking-[0.3em]"
+        className="max-w-40"
         autoFocus
         {...form.register("code")}
       />
@@ -240,7 +237,7 @@ function EnableForm({
             </Button>
           </div>
         </div>
-        <CodeInput form={form} error={codeError} describedBy={t.account.twoFactor.codeDescription} />
+        <TotpCodeField form={form} error={codeError} describedBy={t.account.twoFactor.codeDescription} />
         <FormActions
           pending={enable.isPending}
           onCancel={onClose}
@@ -276,7 +273,7 @@ function DisableForm({ onClose }: { onClose: () => void }) {
   );
   return (
     <form onSubmit={submit} noValidate className="grid max-w-xl gap-4 rounded-lg border bg-muted/30 p-4 sm:p-5">
-      <CodeInput form={form} error={codeError} describedBy={t.account.twoFactor.disableDescription} />
+      <TotpCodeField form={form} error={codeError} describedBy={t.account.twoFactor.disableDescription} />
       <FormActions
         pending={disable.isPending}
         onCancel={onClose}

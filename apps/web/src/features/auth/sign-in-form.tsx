@@ -11,6 +11,7 @@ import { z } from "zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { CodeInput } from "@/components/ui/code-input";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
@@ -192,13 +193,10 @@ function CodeStep({
         </Field>
       ) : (
         <Field id="totp" label={t.account.twoFactor.code} error={codeError}>
-          <Input
+          <CodeInput
             {...fieldInputProps("totp", codeError)}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
             autoFocus
-            className="font-mono tracking-[0.3em]"
+
             {...form.register("code")}
           />
         </Field>

@@ -1,11 +1,10 @@
 import { appError } from "../../errors";
-import { accessTokenFor } from "../../services/auth/issue-tokens";
 import { openMfaAttempt } from "../../services/auth/mfa-attempt";
 import { totpSignIn } from "../../services/auth/totp-sign-in";
 import { projectNamed } from "../../services/projects/stack-project";
-import { readAuthenticatedUser } from "../../services/users/read-user";
 import { publicProcedure } from "../../trpc";
 import { stackMfaSignInSchema, stackTokensSchema } from "./schemas";
+import { stackSessionTokens } from "./session-tokens";
 
 /**
  * Stack Auth's `POST /api/v1/auth/mfa/sign-in`: the attempt code from a password sign-in that
@@ -29,11 +28,5 @@ export const stackMfaSignInProcedure = publicProcedure
       requestId: ctx.requestId,
       mail: ctx.mail,
     });
-    const user = await readAuthenticatedUser(ctx.db, session.userId);
-    return {
-      accessToken: await accessTokenFor(ctx.tokens, user, session.sessionId),
-      refreshToken: session.refreshToken,
-      userId: user.id,
-      expiresIn: ctx.tokens.expiresIn,
-    };
+    return stackSessionTokens(ctx, session);
   });

@@ -1,10 +1,9 @@
 import { appError } from "../../errors";
-import { accessTokenFor } from "../../services/auth/issue-tokens";
 import { checkPublishableKey } from "../../services/projects/publishable-key";
 import { refreshInPlace } from "../../services/sessions/refresh-in-place";
-import { readAuthenticatedUser } from "../../services/users/read-user";
 import { publicProcedure } from "../../trpc";
 import { stackRefreshSchema, stackTokensSchema } from "./schemas";
+import { stackSessionTokens } from "./session-tokens";
 
 /**
  * Stack Auth's refresh grant (`POST /api/v1/auth/oauth/token`): a new access token for the same
@@ -19,11 +18,5 @@ export const stackRefreshProcedure = publicProcedure
     await checkPublishableKey(ctx.db, input.projectId, input.publishableClientKey ?? null);
     const refreshed = await refreshInPlace(ctx.db, input.refreshToken, input.projectId);
     if (!refreshed) throw appError("invalid_grant", { failure: "unknown" });
-    const user = await readAuthenticatedUser(ctx.db, refreshed.userId);
-    return {
-      accessToken: await accessTokenFor(ctx.tokens, user, refreshed.sessionId),
-      refreshToken: input.refreshToken,
-      userId: user.id,
-      expiresIn: ctx.tokens.expiresIn,
-    };
+    return stackSessionTokens(ctx, { ...refreshed, refreshToken: input.refreshToken });
   });

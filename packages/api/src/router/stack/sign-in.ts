@@ -1,11 +1,10 @@
 import { appError } from "../../errors";
-import { accessTokenFor } from "../../services/auth/issue-tokens";
 import { sealMfaAttempt } from "../../services/auth/mfa-attempt";
 import { passwordSignIn } from "../../services/auth/password-sign-in";
 import { projectNamed } from "../../services/projects/stack-project";
-import { readAuthenticatedUser } from "../../services/users/read-user";
 import { publicProcedure } from "../../trpc";
 import { stackSignInSchema, stackTokensSchema } from "./schemas";
+import { stackSessionTokens } from "./session-tokens";
 
 /**
  * Stack Auth's `POST /api/v1/auth/password/sign-in`: the same password sign-in as every door
@@ -33,11 +32,5 @@ export const stackSignInProcedure = publicProcedure
           attemptCode: sealMfaAttempt(ctx.secretBox, { userId, projectId, email: input.email }),
         }),
     });
-    const user = await readAuthenticatedUser(ctx.db, session.userId);
-    return {
-      accessToken: await accessTokenFor(ctx.tokens, user, session.sessionId),
-      refreshToken: session.refreshToken,
-      userId: user.id,
-      expiresIn: ctx.tokens.expiresIn,
-    };
+    return stackSessionTokens(ctx, session);
   });

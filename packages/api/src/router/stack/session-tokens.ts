@@ -1,0 +1,17 @@
+import type { Context } from "../../context";
+import { accessTokenFor } from "../../services/auth/issue-tokens";
+import { readAuthenticatedUser } from "../../services/users/read-user";
+
+/** Stack's token answer for a session just opened or refreshed: a fresh access token beside the refresh token. */
+export async function stackSessionTokens(
+  ctx: Pick<Context, "db" | "tokens">,
+  session: { userId: string; sessionId: string; refreshToken: string },
+) {
+  const user = await readAuthenticatedUser(ctx.db, session.userId);
+  return {
+    accessToken: await accessTokenFor(ctx.tokens, user, session.sessionId),
+    refreshToken: session.refreshToken,
+    userId: user.id,
+    expiresIn: ctx.tokens.expiresIn,
+  };
+}
