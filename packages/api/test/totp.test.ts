@@ -45,6 +45,27 @@ describe("two-factor authentication (TOTP)", () => {
     expect((await signIn(user.email, user.password)).user.id).toBe(user.id);
   });
 
+  it("counts wrong codes when turning off: after CURRENT_PASSWORD_LIMIT guesses even a right code is refused", async () => {
+    const user = await app.signUp();
+    const me = await user.as();
+    const { secretBase32 } = await me.me.totp.begin();
+    await me.me.totp.enable({ secretBase32, code: codeAt(secretBase32, Date.now() - 30_000) });
+    const limit = app.services.config.abuseLimits.currentPasswordPerAccount.limit;
+    // A right code clears the counter: the guesses before it do not add up with later ones.
+    for (let guess = 0; guess < limit - 1; guess += 1) {
+      expect((await failure(me.me.totp.disable({ code: "111111" }))).issues[0]?.path).toBe("code");
+    }
+    expect((await me.me.totp.disable({ code: codeAt(secretBase32) })).totpEnabled).toBe(false);
+
+    await me.me.totp.enable({ secretBase32, code: codeAt(secretBase32, Date.now() + 30_000) });
+    for (let guess = 0; guess < limit; guess += 1) {
+      expect((await failure(me.me.totp.disable({ code: "111111" }))).issues[0]?.path).toBe("code");
+    }
+    const refused = await failure(me.me.totp.disable({ code: codeAt(secretBase32, Date.now() + 60_000) }));
+    expect(refused.reason).toBe("rate_limited");
+    expect((await me.me.get()).totpEnabled).toBe(true);
+  });
+
   it("a secret set through dialect D (base64) is enforced the same way", async () => {
     const user = await app.signUp();
     const bytes = Buffer.from("12345678901234567890");

@@ -2,17 +2,18 @@ import { totpCodeSchema, userViewSchema } from "@profilehub/validators";
 import { z } from "zod";
 
 import { invalidField } from "../../errors";
-import { checkUserTotp } from "../../services/totp/check-code";
+import { provesTotpCode } from "../../services/totp/check-code";
 import { updateUser } from "../../services/users/update-user";
 import { tokenProcedure } from "../../trpc";
 import { updateUserDeps, updateUserRequest } from "../update-request";
 
-/** Turns two-factor off; a current code from the app proves it is the owner asking. */
+/** Turns two-factor off; a current code from the app proves it is the owner asking (guesses limited). */
 export const totpDisableProcedure = tokenProcedure
   .input(z.strictObject({ code: totpCodeSchema }))
   .output(userViewSchema)
   .mutation(async ({ ctx, input }) => {
-    const valid = await checkUserTotp(ctx.db, ctx.secretBox, ctx.session.userId, input.code);
+    const limit = ctx.config.abuseLimits.currentPasswordPerAccount;
+    const valid = await provesTotpCode(ctx.db, ctx.secretBox, limit, ctx.session.userId, input.code);
     if (valid === false) throw invalidField("code", "totp_code_invalid");
     const target = { id: ctx.session.userId };
     const request = updateUserRequest(ctx, target, ctx.session.projectId, { totpSecretBase64: null });

@@ -5,7 +5,7 @@ import {
 } from "@profilehub/validators";
 
 import { invalidField } from "../../../errors";
-import { checkUserTotp } from "../../../services/totp/check-code";
+import { provesTotpCode } from "../../../services/totp/check-code";
 import { regenerateRecoveryCodes } from "../../../services/totp/recovery-codes";
 import { provesCurrentPassword } from "../../../services/users/prepare-password";
 import { tokenProcedure } from "../../../trpc";
@@ -13,7 +13,7 @@ import { tokenProcedure } from "../../../trpc";
 /**
  * A new set of 10 recovery codes (the old ones stop working), shown once. The owner proves it is
  * them: with the current password (wrong guesses limited per account, as for a password change),
- * or, for an account without a password, a current code of the authenticator app.
+ * or, for an account without a password, a current code of the authenticator app (limited the same way).
  */
 export const regenerateRecoveryCodesProcedure = tokenProcedure
   .input(regenerateRecoveryCodesInputSchema)
@@ -35,7 +35,8 @@ export const regenerateRecoveryCodesProcedure = tokenProcedure
       if (!proven) throw invalidField("currentPassword", "current_password_incorrect");
     } else {
       if (input.code === undefined) throw invalidField("code", "required");
-      if ((await checkUserTotp(ctx.db, ctx.secretBox, userId, input.code)) !== true) {
+      const limit = ctx.config.abuseLimits.currentPasswordPerAccount;
+      if ((await provesTotpCode(ctx.db, ctx.secretBox, limit, userId, input.code)) !== true) {
         throw invalidField("code", "totp_code_invalid");
       }
     }
