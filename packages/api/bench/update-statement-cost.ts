@@ -169,6 +169,10 @@ async function main() {
             `   round trip ${median(wall).toFixed(3)} ms`,
         );
       }
+      const plans = await db.$queryRaw<{ generic: bigint; custom: bigint; statement: string }[]>`
+        SELECT generic_plans AS generic, custom_plans AS custom, left(statement, 60) AS statement
+        FROM pg_prepared_statements WHERE statement LIKE 'WITH caller%'`;
+      for (const plan of plans) console.log(`  prepared: ${plan.generic} generic, ${plan.custom} custom plans`);
     } finally {
       await measured.close();
     }

@@ -109,7 +109,12 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
   const { plan, session, serverAccess } = input;
   const callerId = session?.userId ?? null;
   const actorType = serverAccess ? "server" : "user";
-  const projectScope = input.projectId === null ? Prisma.empty : Prisma.sql`AND u."projectId" = ${input.projectId}`;
+  // Not `=`: an equality on the project would let the planner reach the row through the
+  // ("projectId", username) index, reading every user of the project (a generic plan on a table
+  // never analyzed does); this test (the same for a NOT NULL column) only filters the one row the
+  // user's id or number finds.
+  const projectScope =
+    input.projectId === null ? Prisma.empty : Prisma.sql`AND u."projectId" IS NOT DISTINCT FROM ${input.projectId}`;
   const teamOk = plan.teamId
     ? Prisma.sql`EXISTS (SELECT 1 FROM team_members tm JOIN teams t ON t.id = tm."teamId"
         WHERE tm."teamId" = ${plan.teamId}::uuid AND tm."userId" = target.id AND t."projectId" = target."projectId")`
@@ -132,8 +137,11 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
   const lastActive = serverAccess ? Prisma.empty : Prisma.sql`, "lastActiveAt" = now()`;
   const assignments = plan.assignments.length > 0 ? Prisma.sql`${Prisma.join(plan.assignments, ", ")}, ` : Prisma.empty;
 
-  // Security fields are recorded by their own events (below), the rest by this row.
-  const rest = Prisma.sql`(changes.diff - ${[...SECURITY_FIELDS]}::text[])`;
+  // Security fields are recorded by their own events (below), the rest by this row. The diff only
+  // holds planned fields: without a security field among them, it is all the rest.
+  const rest = SECURITY_FIELDS.some((field) => plan.auditFields.has(field))
+    ? Prisma.sql`(changes.diff - ${[...SECURITY_FIELDS]}::text[])`
+    : Prisma.sql`changes.diff`;
   const audit = auditInsert({
     userId: Prisma.sql`updated.id`,
     actorType,
