@@ -8,6 +8,7 @@
 //    CTE in the median run.
 // With BENCH_BASELINE_SRC=<a copy of packages/api/src of another commit, inside this checkout so
 // its imports resolve>, that copy's builder runs too, rounds alternating, on the same connection.
+// BENCH_PREPARED=false sends the statements unnamed (a custom plan each time, as behind a pooler).
 // A report, not a test. Needs PostgreSQL (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
 // and must run on the database's machine (it reads /proc). `npx tsx packages/api/bench/update-statement-cost.ts`
 import { randomUUID } from "node:crypto";
@@ -150,7 +151,9 @@ async function main() {
       )
     ).rows;
 
-    const measured = await openDatabase({ url, poolSize: 1 });
+    // BENCH_PREPARED=false: unnamed statements, planned every time (as behind a pooler).
+    const preparedStatements = process.env.BENCH_PREPARED !== "false";
+    const measured = await openDatabase({ url, poolSize: 1, preparedStatements });
     try {
       const db = measured.db;
       const [{ pid } = { pid: 0 }] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
