@@ -55,22 +55,37 @@ const shown = (spec: FieldSpec, expression: string) =>
     : expression;
 
 /**
- * A SQL expression yielding `{field: {from, to}}` for the fields that differ between the `target`
- * (old) and `updated` (new) rows; `{}` when nothing changed. Secret fields are compared for real
- * but recorded as "[redacted]".
+ * Whether the field differs between the rows under `before` and `after`, by the same
+ * test as their JSON values (`to_jsonb(old) IS DISTINCT FROM to_jsonb(new)`). For a column the
+ * column's own equality gives the same answer without building either JSON value: every stored type
+ * (text with the default, deterministic collation, uuid, boolean, int, date, timestamptz, jsonb,
+ * text[]) is equal exactly when its JSON is. A point compares its JSON (a missing longitude is
+ * `null` whatever the latitude).
  */
-export function auditDiffExpression(fields: Iterable<UserFieldName>): string {
-  const rows = [...fields]
+function differs(spec: FieldSpec, before: string, after: string): string {
+  if (spec.storage.kind === "point")
+    return `${jsonExpression(spec, before)} IS DISTINCT FROM ${jsonExpression(spec, after)}`;
+  const column = `"${spec.storage.column}"`;
+  return `${before}.${column} IS DISTINCT FROM ${after}.${column}`;
+}
+
+/**
+ * A SQL expression yielding `{field: {from, to}}` for the fields that differ between the rows
+ * under `before` (old) and `after` (new); `{}` when nothing changed. Secret fields are compared for real
+ * but recorded as "[redacted]". One `CASE` per planned field, concatenated (`jsonb` orders the
+ * keys itself, so the value is the one an aggregate over the changed fields would build).
+ */
+export function auditDiffExpression(fields: Iterable<UserFieldName>, before: string, after: string): string {
+  const entries = [...fields]
     .filter((name) => USER_FIELDS[name].audited)
     .map((name) => {
       const spec: FieldSpec = USER_FIELDS[name];
-      const before = jsonExpression(spec, "target");
-      const after = jsonExpression(spec, "updated");
-      return `('${name}', ${before} IS DISTINCT FROM ${after}, ${shown(spec, before)}, ${shown(spec, after)})`;
+      const from = shown(spec, jsonExpression(spec, before));
+      const to = shown(spec, jsonExpression(spec, after));
+      return `CASE WHEN ${differs(spec, before, after)} THEN jsonb_build_object('${name}', jsonb_build_object('from', coalesce(${from}, 'null'::jsonb), 'to', coalesce(${to}, 'null'::jsonb))) ELSE '{}'::jsonb END`;
     });
-  if (rows.length === 0) return `'{}'::jsonb`;
-  return `(SELECT coalesce(jsonb_object_agg(d.field, jsonb_build_object('from', coalesce(d.before, 'null'::jsonb), 'to', coalesce(d.after, 'null'::jsonb))), '{}'::jsonb)
-    FROM (VALUES ${rows.join(",\n      ")}) AS d(field, changed, before, after) WHERE d.changed)`;
+  if (entries.length === 0) return `'{}'::jsonb`;
+  return entries.length === 1 ? (entries[0] as string) : `(${entries.join("\n      || ")})`;
 }
 
 /** `'key', value` pairs of the user row under `alias`: what the view is built from. */

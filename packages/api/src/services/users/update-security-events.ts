@@ -20,13 +20,13 @@ const EVENTS: {
   {
     field: "password",
     kind: "password_changed",
-    when: Prisma.sql`changes.diff -> 'password' IS NOT NULL`,
-    changes: Prisma.sql`jsonb_build_object('password', changes.diff -> 'password')`,
+    when: Prisma.sql`updated."auditDiff" -> 'password' IS NOT NULL`,
+    changes: Prisma.sql`jsonb_build_object('password', updated."auditDiff" -> 'password')`,
   },
   ...(["totp_enabled", "totp_disabled"] as const).map((kind) => ({
     field: "totpSecret" as const,
     kind,
-    when: Prisma.sql`changes.diff -> 'totpSecret' IS NOT NULL AND updated."totpSecretEncrypted" IS ${
+    when: Prisma.sql`updated."auditDiff" -> 'totpSecret' IS NOT NULL AND updated."totpSecretEncrypted" IS ${
       kind === "totp_enabled" ? Prisma.sql`NOT NULL` : Prisma.sql`NULL`
     }`,
     changes: Prisma.sql`jsonb_build_object('twoFactor', jsonb_build_object('from', ${TWO_FACTOR("target")}, 'to', ${TWO_FACTOR("updated")}))`,
@@ -35,14 +35,14 @@ const EVENTS: {
   {
     field: "email",
     kind: "email_changed",
-    when: Prisma.sql`changes.diff -> 'email' IS NOT NULL`,
-    changes: Prisma.sql`jsonb_build_object('email', changes.diff -> 'email')`,
+    when: Prisma.sql`updated."auditDiff" -> 'email' IS NOT NULL`,
+    changes: Prisma.sql`jsonb_build_object('email', updated."auditDiff" -> 'email')`,
     alert: false,
   },
 ];
 
 /**
- * The security events of an update (CTEs over `updated`, `target` and `changes`), each written
+ * The security events of an update (CTEs over `updated`, with its `"auditDiff"`, and `target`), each written
  * with the change when its field changed, and an SQL flag: whether any queued an alert mail. Only
  * the events of the fields the update plans to write are in the statement: a profile edit (the hot
  * path) carries none of them.
@@ -69,7 +69,7 @@ export function updateSecurityEvents(
     if (alert === false) event.alert = false;
     return securityEventCtes(`security_${index}`, event, {
       alias: "updated",
-      from: Prisma.sql`updated, target, changes`,
+      from: Prisma.sql`updated, target`,
       where: when,
       changes,
     });

@@ -104,36 +104,48 @@ function sideEffects(input: UpdateStatementInput): Prisma.Sql[] {
 /**
  * One statement that checks the caller's session, locks and updates the user, writes the audit
  * row and every side effect, and reports why nothing was written when a check fails.
+ *
+ * `target` is the user's row as locked (`FOR UPDATE`) plus the checks on it: the checks are
+ * computed with the row, and if another transaction changed it meanwhile, PostgreSQL re-reads the
+ * newest version and computes them again on it (as it does for the row), so they always describe
+ * the row the update writes over. The update's `RETURNING` holds the audit diff, taken between
+ * that row (`target`) and the new one: only the fields the plan writes, one `CASE` each.
  */
 export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
   const { plan, session, serverAccess } = input;
   const callerId = session?.userId ?? null;
   const actorType = serverAccess ? "server" : "user";
-  const projectScope = input.projectId === null ? Prisma.empty : Prisma.sql`AND u."projectId" = ${input.projectId}`;
+  // Not `=`: an equality on the project would let the planner reach the row through the
+  // ("projectId", username) index, reading every user of the project (a generic plan on a table
+  // never analyzed does); this test (the same for a NOT NULL column) only filters the one row the
+  // user's id or number finds.
+  const projectScope =
+    input.projectId === null ? Prisma.empty : Prisma.sql`AND u."projectId" IS NOT DISTINCT FROM ${input.projectId}`;
   const teamOk = plan.teamId
     ? Prisma.sql`EXISTS (SELECT 1 FROM team_members tm JOIN teams t ON t.id = tm."teamId"
-        WHERE tm."teamId" = ${plan.teamId}::uuid AND tm."userId" = target.id AND t."projectId" = target."projectId")`
+        WHERE tm."teamId" = ${plan.teamId}::uuid AND tm."userId" = u.id AND t."projectId" = u."projectId")`
     : TRUE;
   const emailFree =
     plan.email?.mode === "pending"
-      ? Prisma.sql`NOT EXISTS (SELECT 1 FROM users o WHERE o."projectId" = target."projectId"
-          AND o.email = ${plan.email.address} AND o.id <> target.id)`
+      ? Prisma.sql`NOT EXISTS (SELECT 1 FROM users o WHERE o."projectId" = u."projectId"
+          AND o.email = ${plan.email.address} AND o.id <> u.id)`
       : TRUE;
   const passwordUnchanged =
     plan.expectedPasswordHash !== undefined
-      ? Prisma.sql`target."passwordHash" IS NOT DISTINCT FROM ${plan.expectedPasswordHash}`
+      ? Prisma.sql`u."passwordHash" IS NOT DISTINCT FROM ${plan.expectedPasswordHash}`
       : TRUE;
-  const hooked = Prisma.sql`EXISTS (SELECT 1 FROM projects p WHERE p.id = target."projectId" AND p."webhookUrl" IS NOT NULL)`;
+  const hooked = Prisma.sql`EXISTS (SELECT 1 FROM projects p WHERE p.id = u."projectId" AND p."webhookUrl" IS NOT NULL)`;
   const fresh =
-    input.webhook.mode === "approved"
-      ? Prisma.sql`target."updatedAt" = ${input.webhook.seenUpdatedAt}::timestamptz`
-      : TRUE;
-  const webhookGate = input.webhook.mode === "refuse" ? Prisma.sql`NOT gate.hooked` : Prisma.sql`gate.fresh`;
+    input.webhook.mode === "approved" ? Prisma.sql`u."updatedAt" = ${input.webhook.seenUpdatedAt}::timestamptz` : TRUE;
+  const webhookGate = input.webhook.mode === "refuse" ? Prisma.sql`NOT target.hooked` : Prisma.sql`target.fresh`;
   const lastActive = serverAccess ? Prisma.empty : Prisma.sql`, "lastActiveAt" = now()`;
   const assignments = plan.assignments.length > 0 ? Prisma.sql`${Prisma.join(plan.assignments, ", ")}, ` : Prisma.empty;
 
-  // Security fields are recorded by their own events (below), the rest by this row.
-  const rest = Prisma.sql`(changes.diff - ${[...SECURITY_FIELDS]}::text[])`;
+  // Security fields are recorded by their own events (below), the rest by this row. The diff only
+  // holds planned fields: without a security field among them, it is all the rest.
+  const rest = SECURITY_FIELDS.some((field) => plan.auditFields.has(field))
+    ? Prisma.sql`(updated."auditDiff" - ${[...SECURITY_FIELDS]}::text[])`
+    : Prisma.sql`updated."auditDiff"`;
   const audit = auditInsert({
     userId: Prisma.sql`updated.id`,
     actorType,
@@ -142,7 +154,7 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
     requestId: input.audit.requestId,
     action: input.audit.action,
     changes: rest,
-    from: Prisma.sql`updated, changes`,
+    from: Prisma.sql`updated`,
     where: Prisma.sql`${rest} <> '{}'::jsonb`,
   });
   const security = updateSecurityEvents({ ...input.audit, actor: actorType }, plan.auditFields);
@@ -150,26 +162,21 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
   return Prisma.sql`WITH caller AS (
       SELECT ${callerSessionLive(session)} AS live
     ), target AS (
-      SELECT u.* FROM users u WHERE ${userMatches("u", input.target)} ${projectScope} FOR UPDATE
-    ), gate AS (
-      SELECT target.id,
-        coalesce(target.id = ${callerId}::uuid, false) OR ${serverAccess} AS allowed,
+      SELECT u.*, coalesce(u.id = ${callerId}::uuid, false) OR ${serverAccess} AS allowed,
         ${hooked} AS hooked, ${teamOk} AS "teamOk", ${emailFree} AS "emailFree",
         ${passwordUnchanged} AS "passwordUnchanged", ${fresh} AS fresh
-      FROM target
+      FROM users u WHERE ${userMatches("u", input.target)} ${projectScope} FOR UPDATE
     ), updated AS (
       UPDATE users u SET ${assignments}"updatedAt" = now() ${lastActive}
-      FROM gate, caller
-      WHERE u.id = gate.id AND caller.live AND gate.allowed AND ${webhookGate}
-        AND gate."teamOk" AND gate."emailFree" AND gate."passwordUnchanged"
-      RETURNING u.*
-    ), changes AS (
-      SELECT ${Prisma.raw(auditDiffExpression(plan.auditFields))} AS diff FROM target, updated
+      FROM target, caller
+      WHERE u.id = target.id AND caller.live AND target.allowed AND ${webhookGate}
+        AND target."teamOk" AND target."emailFree" AND target."passwordUnchanged"
+      RETURNING u.*, ${Prisma.raw(auditDiffExpression(plan.auditFields, "target", "u"))} AS "auditDiff"
     ), audit AS (${audit})${security.ctes}${joinAll(sideEffects(input))}
-    SELECT caller.live, ${security.alerted} AS alerted, gate.id IS NOT NULL AS found, gate.allowed, gate.hooked, gate."teamOk", gate."emailFree", gate."passwordUnchanged",
-      gate.fresh, updated.id IS NOT NULL AS written, changes.diff AS "auditChanges",
+    SELECT caller.live, ${security.alerted} AS alerted, target.id IS NOT NULL AS found, target.allowed, target.hooked, target."teamOk", target."emailFree", target."passwordUnchanged",
+      target.fresh, updated.id IS NOT NULL AS written, updated."auditDiff" AS "auditChanges",
       ${userProjection("updated", serverAccess)}
-    FROM caller LEFT JOIN gate ON true LEFT JOIN updated ON true LEFT JOIN changes ON true`;
+    FROM caller LEFT JOIN target ON true LEFT JOIN updated ON true`;
 }
 
 export type AuditChanges = Record<string, { from: unknown; to: unknown }>;
