@@ -16,7 +16,7 @@ import { useTRPC } from "@/trpc/react";
 import { FormActions } from "../settings/editable-row";
 import { useMe } from "../settings/me";
 import { useUnsavedGuard } from "../settings/unsaved-changes";
-import { showServerErrors } from "../settings/use-update-form";
+import { showServerErrors } from "../settings/server-errors";
 
 /** Fewer unused codes than this: suggest a new set. */
 const LOW = 3;

@@ -21,7 +21,7 @@ import { useMe, useSetMe } from "../settings/me";
 import { problemResolver } from "../settings/problem-resolver";
 import { SettingsSection } from "../settings/section";
 import { useUnsavedGuard } from "../settings/unsaved-changes";
-import { showServerErrors } from "../settings/use-update-form";
+import { showServerErrors } from "../settings/server-errors";
 import { RecoveryCodesPanel, RecoveryCodesStatus } from "./recovery-codes";
 
 const codeForm = z.object({ code: totpCodeSchema });
