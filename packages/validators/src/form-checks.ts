@@ -1,10 +1,11 @@
 /**
- * The few checks the signed-out forms (sign in, sign up, forgot and reset password) run in the
- * browser before sending, without zod: the same rules as the shared schemas (the same constants,
- * pattern and problem codes), which the server applies to every request anyway. Keeping zod out
- * of these pages keeps their first-load JavaScript small (docs/performance.md, "Pages").
- * Each check answers the problem the schema would report first for that field, or the value as
- * the schema outputs it.
+ * Rules without zod, which the schemas are built on and the browser uses directly: the few
+ * checks the signed-out forms (sign in, sign up, forgot and reset password) run before sending
+ * (the same constants, pattern and problem codes as the shared schemas, which the server applies
+ * to every request anyway), and the username's sanitizing (the signed-in pages' optimistic
+ * update). Keeping zod out of a page keeps its first-load JavaScript small (docs/performance.md,
+ * "Pages"). Each check answers the problem the schema would report first for that field, or the
+ * value as the schema outputs it.
  */
 import type { ProblemCode } from "./problems/catalog";
 
@@ -78,3 +79,22 @@ export function checkRecoveryCode(input: string): FieldCheck {
   const code = input.length > 64 ? null : normalizeRecoveryCode(input);
   return code === null ? { ok: false, code: "recovery_code_format" } : ok(code);
 }
+
+export const USERNAME_MIN_LENGTH = 3;
+export const USERNAME_MAX_LENGTH = 30;
+
+/**
+ * Trimmed, lowercased, and every character other than a–z, 0–9, `.` and `_` removed
+ * (`"  Jane.Doe_99 "` → `jane.doe_99`, `"Bad Name!"` → `badname`).
+ */
+export function sanitizeUsername(raw: string): string {
+  return raw
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9._]/g, "");
+}
+
+export const BIO_MAX_LENGTH = 1000;
+
+export const LOCALES = ["en", "fr"] as const;
+export type Locale = (typeof LOCALES)[number];

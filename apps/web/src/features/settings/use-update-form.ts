@@ -16,7 +16,7 @@ import { useToast } from "@/components/toaster";
 import { useI18n } from "@/i18n/provider";
 
 import { useUpdateMe } from "./me";
-import { problemResolver } from "./problem-resolver";
+import { problemResolver, type SchemaSource } from "./problem-resolver";
 import { showServerErrors } from "./server-errors";
 import { useUnsavedGuard } from "./unsaved-changes";
 
@@ -25,7 +25,8 @@ import { useUnsavedGuard } from "./unsaved-changes";
  * `me.update`; server errors land on their fields; unsaved edits are guarded.
  */
 export function useUpdateForm<TSchema extends z.ZodType<unknown, FieldValues>>(options: {
-  schema: TSchema;
+  /** The schema, or how to load it (`() => import(…)`: zod stays out of the page's first load). */
+  schema: SchemaSource<TSchema>;
   defaultValues: z.input<TSchema>;
   toUpdate: (values: z.output<TSchema>) => UserUpdateInput;
   /** The status message once saved (may depend on what was saved). */
