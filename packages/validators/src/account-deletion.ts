@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { totpCodeSchema } from "./auth";
-import { PASSWORD_MAX_LENGTH } from "./password";
+import { PASSWORD_MAX_LENGTH } from "./form-checks";
 import { fails } from "./problems/zod-codes";
 
 /**

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 import { emailSchema } from "./email";
-import { PASSWORD_MAX_LENGTH, passwordSchema } from "./password";
+import { PASSWORD_MAX_LENGTH, TOTP_CODE_PATTERN } from "./form-checks";
+import { passwordSchema } from "./password";
 import { fails } from "./problems/zod-codes";
 import { recoveryCodeSchema } from "./recovery-codes";
 import { publicUserSchema } from "./user";
@@ -28,7 +29,7 @@ const loginPassword = z
 export const totpCodeSchema = z
   .string(fails("invalid_type"))
   .trim()
-  .regex(/^\d{6}$/, fails("totp_code_format"));
+  .regex(TOTP_CODE_PATTERN, fails("totp_code_format"));
 
 export const passwordGrantSchema = z.strictObject({
   grant_type: z.literal("password"),

@@ -1,6 +1,7 @@
 export * from "./auth";
 export * from "./credentials";
 export * from "./email";
+export * from "./form-checks";
 export * from "./image";
 export * from "./problems";
 export * from "./metadata";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { BIO_MAX_LENGTH, LOCALES } from "./form-checks";
 import { customIssue, fails } from "./problems/zod-codes";
 import { isStorableText } from "./storable";
 
@@ -19,7 +20,6 @@ export const displayNameSchema = trimmedText(100);
 export const firstNameSchema = trimmedText(100);
 export const lastNameSchema = trimmedText(100);
 
-export const BIO_MAX_LENGTH = 1000;
 export const bioSchema = z
   .string(fails("invalid_type"))
   .max(BIO_MAX_LENGTH, fails("too_long"))
@@ -61,8 +61,6 @@ export const locationSchema = z.strictObject(
   fails("invalid_type"),
 );
 
-export const LOCALES = ["en", "fr"] as const;
-export type Locale = (typeof LOCALES)[number];
 export const localeSchema = z.enum(LOCALES, fails("not_one_of"));
 
 const TAG_MAX_LENGTH = 64;

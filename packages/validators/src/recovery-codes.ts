@@ -1,32 +1,11 @@
 import { z } from "zod";
 
-import { PASSWORD_MAX_LENGTH } from "./password";
+import { normalizeRecoveryCode, PASSWORD_MAX_LENGTH } from "./form-checks";
 import { fails } from "./problems/zod-codes";
 import { userViewSchema } from "./user";
 
 /** How many recovery codes a set has (shown once when two-factor is turned on or regenerated). */
 export const RECOVERY_CODE_COUNT = 10;
-
-/**
- * The alphabet of recovery codes: Crockford's base32 (no I, L, O, U), so a code read aloud or
- * copied by hand survives; 16 characters = 80 random bits, shown as `ABCD-EFGH-JKMN-PQRS`.
- */
-export const RECOVERY_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-export const RECOVERY_CODE_LENGTH = 16;
-
-/**
- * A code as typed: case, spaces and dashes do not matter, and the letters Crockford's base32
- * leaves out are read as the digits they look like (I, L → 1; O → 0). `null` if it cannot be one.
- */
-export function normalizeRecoveryCode(input: string): string | null {
-  const code = input
-    .toUpperCase()
-    .replace(/[\s-]+/g, "")
-    .replace(/[IL]/g, "1")
-    .replace(/O/g, "0");
-  if (code.length !== RECOVERY_CODE_LENGTH) return null;
-  return [...code].every((character) => RECOVERY_CODE_ALPHABET.includes(character)) ? code : null;
-}
 
 /** A recovery code as a person types it, normalized (`ABCDEFGHJKMNPQRS`). */
 export const recoveryCodeSchema = z

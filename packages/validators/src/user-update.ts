@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 import { READ_ONLY_FIELDS, UPDATE_INPUTS, type UpdateInputKey, type UpdateInputs } from "./fields/registry";
-import { DEFAULT_PASSWORD_MIN_LENGTH, passwordSchema } from "./password";
+import { DEFAULT_PASSWORD_MIN_LENGTH } from "./form-checks";
+import { passwordSchema } from "./password";
 import { alphabeticNameSchema } from "./person-name";
 import { zodIssues } from "./problems/from-zod";
 import { createIssue, type Issue } from "./problems/issue";

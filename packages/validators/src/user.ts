@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { LOCALES } from "./profile";
+import { LOCALES } from "./form-checks";
 
 const jsonObject = z.record(z.string(), z.json());
 const isoTimestamp = z.iso.datetime({ offset: true });

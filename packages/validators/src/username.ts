@@ -1,20 +1,7 @@
 import { z } from "zod";
 
+import { sanitizeUsername, USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH } from "./form-checks";
 import { fails } from "./problems/zod-codes";
-
-export const USERNAME_MIN_LENGTH = 3;
-export const USERNAME_MAX_LENGTH = 30;
-
-/**
- * Trimmed, lowercased, and every character other than a–z, 0–9, `.` and `_` removed
- * (`"  Jane.Doe_99 "` → `jane.doe_99`, `"Bad Name!"` → `badname`).
- */
-export function sanitizeUsername(raw: string): string {
-  return raw
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9._]/g, "");
-}
 
 /** Sanitizes, then validates; the sanitized form is what gets stored. */
 export const usernameSchema = z

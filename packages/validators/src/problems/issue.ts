@@ -1,4 +1,4 @@
-import type { Locale } from "../profile";
+import type { Locale } from "../form-checks";
 import { type ProblemCode, type ProblemParams, PROBLEMS } from "./catalog";
 import { fieldLabel } from "./labels";
 

@@ -1,4 +1,4 @@
-import type { Locale } from "../profile";
+import type { Locale } from "../form-checks";
 
 /** A field as a problem's wording names it. */
 export interface FieldLabel {

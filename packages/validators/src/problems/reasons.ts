@@ -3,7 +3,7 @@
  * params each reason carries and its English and French wording. Every door maps reasons — in an
  * exhaustive table — to its documented status and body; nothing matches the wording.
  */
-import type { Locale } from "../profile";
+import type { Locale } from "../form-checks";
 
 type Template<P> = (params: P) => string;
 const reason = <P extends object = Record<never, never>>(wording: { en: Template<P>; fr: Template<P> }) => wording;

@@ -25,7 +25,7 @@ import { useTRPC } from "@/trpc/react";
 
 import { useMe } from "../settings/me";
 import { SettingsSection } from "../settings/section";
-import { showServerErrors } from "../settings/use-update-form";
+import { showServerErrors } from "../settings/server-errors";
 
 /** Where the browser lands once the account is gone: the landing page's notice, in the account's language. */
 export const accountDeletedPath = (locale: string) => `/?account-deleted=${encodeURIComponent(locale)}`;

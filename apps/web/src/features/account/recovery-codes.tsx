@@ -15,8 +15,8 @@ import { useTRPC } from "@/trpc/react";
 
 import { FormActions } from "../settings/editable-row";
 import { useMe } from "../settings/me";
+import { showServerErrors } from "../settings/server-errors";
 import { useUnsavedGuard } from "../settings/unsaved-changes";
-import { showServerErrors } from "../settings/use-update-form";
 
 /** Fewer unused codes than this: suggest a new set. */
 const LOW = 3;

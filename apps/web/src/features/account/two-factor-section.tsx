@@ -20,8 +20,8 @@ import { failureMessage } from "../settings/failure";
 import { useMe, useSetMe } from "../settings/me";
 import { problemResolver } from "../settings/problem-resolver";
 import { SettingsSection } from "../settings/section";
+import { showServerErrors } from "../settings/server-errors";
 import { useUnsavedGuard } from "../settings/unsaved-changes";
-import { showServerErrors } from "../settings/use-update-form";
 import { RecoveryCodesPanel, RecoveryCodesStatus } from "./recovery-codes";
 
 const codeForm = z.object({ code: totpCodeSchema });

@@ -6,16 +6,13 @@ import type { ReactNode } from "react";
 import { Brand } from "@/components/brand";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { I18nProvider, useI18n } from "@/i18n/provider";
-import { TrpcProvider } from "@/trpc/react";
 
 /** The signed-out pages: a centered card, in the browser's language. */
 export function AuthShell({ locale, children }: { locale: Locale; children: ReactNode }) {
   return (
-    <TrpcProvider>
-      <I18nProvider locale={locale}>
-        <Frame>{children}</Frame>
-      </I18nProvider>
-    </TrpcProvider>
+    <I18nProvider locale={locale}>
+      <Frame>{children}</Frame>
+    </I18nProvider>
   );
 }
 

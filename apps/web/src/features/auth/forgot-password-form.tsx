@@ -1,29 +1,31 @@
 "use client";
 
-import { recoverInputSchema } from "@profilehub/validators";
-import { useMutation } from "@tanstack/react-query";
+import { checkEmail } from "@profilehub/validators";
 import { MailCheck } from "lucide-react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
 
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { useI18n } from "@/i18n/provider";
-import { useTRPC } from "@/trpc/react";
+import { useProcedure } from "@/trpc/procedure";
 
-import { problemResolver } from "../settings/problem-resolver";
-import { showServerErrors } from "../settings/use-update-form";
+import { showServerErrors } from "../settings/server-errors";
 import { AuthFormFooter } from "./auth-form-footer";
+import { checksResolver } from "./checks-resolver";
 import { EmailField } from "./email-field";
 import { FocusedHeading } from "./focused-heading";
 
-const forgotForm = recoverInputSchema.pick({ email: true });
+/** As `recoverInputSchema`'s email. */
+const forgotChecks = { email: checkEmail };
 
 /** "Forgot password?": the address to mail a reset link to; the answer never says whether it has an account. */
 export function ForgotPasswordForm() {
   const { t, problem, refusal } = useI18n();
-  const trpc = useTRPC();
-  const recover = useMutation(trpc.auth.recover.mutationOptions());
-  const form = useForm({ resolver: problemResolver(forgotForm, problem), defaultValues: { email: "" } });
+  const recover = useProcedure("auth.recover");
+  const form = useForm({
+    resolver: checksResolver<{ email: string }>(forgotChecks, problem),
+    defaultValues: { email: "" },
+  });
   const submit = form.handleSubmit(async (values) => {
     try {
       await recover.mutateAsync(values);
@@ -31,7 +33,7 @@ export function ForgotPasswordForm() {
       showServerErrors(form, failure, t, problem, refusal);
     }
   });
-  const sentTo = recover.isSuccess ? recover.variables.email : null;
+  const sentTo = recover.isSuccess ? (recover.variables?.email ?? null) : null;
   const emailError = form.formState.errors.email?.message;
   const rootError = form.formState.errors.root?.server?.message;
   return (

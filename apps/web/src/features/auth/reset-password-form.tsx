@@ -1,7 +1,6 @@
 "use client";
 
-import { resetInputSchema } from "@profilehub/validators";
-import { useMutation } from "@tanstack/react-query";
+import { checkNewPassword } from "@profilehub/validators";
 import { CircleCheck } from "lucide-react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
@@ -12,21 +11,24 @@ import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useI18n } from "@/i18n/provider";
-import { useTRPC } from "@/trpc/react";
+import { useProcedure } from "@/trpc/procedure";
 
-import { problemResolver } from "../settings/problem-resolver";
-import { showServerErrors } from "../settings/use-update-form";
+import { showServerErrors } from "../settings/server-errors";
 import { AuthFormFooter } from "./auth-form-footer";
+import { checksResolver } from "./checks-resolver";
 import { FocusedHeading } from "./focused-heading";
 
-const resetForm = resetInputSchema.pick({ password: true });
+/** As `resetInputSchema`'s password. */
+const resetChecks = { password: (value: string) => checkNewPassword(value) };
 
 /** The page of the mailed link: a new password, then every session is signed out. */
 export function ResetPasswordForm({ token }: { token: string }) {
   const { t, problem, refusal } = useI18n();
-  const trpc = useTRPC();
-  const reset = useMutation(trpc.auth.reset.mutationOptions());
-  const form = useForm({ resolver: problemResolver(resetForm, problem), defaultValues: { password: "" } });
+  const reset = useProcedure("auth.reset");
+  const form = useForm({
+    resolver: checksResolver<{ password: string }>(resetChecks, problem),
+    defaultValues: { password: "" },
+  });
   const submit = form.handleSubmit(async ({ password }) => {
     try {
       await reset.mutateAsync({ token, password });

@@ -1,12 +1,10 @@
 "use client";
 
-import { emailSchema, recoveryCodeSchema, totpCodeSchema } from "@profilehub/validators";
-import { useMutation } from "@tanstack/react-query";
+import { checkEmail, checkRecoveryCode, checkTotpCode } from "@profilehub/validators";
 import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,19 +16,26 @@ import { Spinner } from "@/components/ui/spinner";
 import type { Messages } from "@/i18n";
 import { useI18n } from "@/i18n/provider";
 import { routerError } from "@/trpc/errors";
-import { useTRPC } from "@/trpc/react";
+import { useProcedure } from "@/trpc/procedure";
 
 import { failureMessage } from "../settings/failure";
-import { problemResolver } from "../settings/problem-resolver";
 import { AuthFormFooter } from "./auth-form-footer";
+import { checksResolver } from "./checks-resolver";
 import { EmailField } from "./email-field";
 
-function credentialsForm(t: Messages) {
-  return z.object({ email: emailSchema, password: z.string().min(1, { error: t.auth.passwordRequired }) });
+type Credentials = {
+  email: string;
+  password: string;
+};
+function credentialsChecks(t: Messages) {
+  return {
+    email: checkEmail,
+    password: (value: string) =>
+      value.length > 0 ? { ok: true as const, value } : { ok: false as const, text: t.auth.passwordRequired },
+  };
 }
-const codeForm = z.object({ code: totpCodeSchema });
-const recoveryForm = z.object({ code: recoveryCodeSchema });
-type Credentials = z.output<ReturnType<typeof credentialsForm>>;
+const codeChecks = { code: checkTotpCode };
+const recoveryChecks = { code: checkRecoveryCode };
 
 /**
  * Email and password; then, for accounts with two-factor on, the authenticator's code — or one of
@@ -82,8 +87,7 @@ export function SignInForm({ next, expired }: { next: string; expired: boolean }
 
 type SignIn = ReturnType<typeof useSignIn>;
 function useSignIn(next: string) {
-  const trpc = useTRPC();
-  return useMutation(trpc.web.signIn.mutationOptions({ onSuccess: () => window.location.assign(next) }));
+  return useProcedure("web.signIn", { onSuccess: () => window.location.assign(next) });
 }
 
 function CredentialsStep({
@@ -95,7 +99,7 @@ function CredentialsStep({
 }) {
   const { t, problem, refusal } = useI18n();
   const form = useForm({
-    resolver: problemResolver(credentialsForm(t), problem),
+    resolver: checksResolver<Credentials>(credentialsChecks(t), problem),
     defaultValues: { email: "", password: "" },
   });
   const [error, setError] = useState<string | null>(null);
@@ -160,7 +164,7 @@ function CodeStep({
 }) {
   const { t, problem, refusal } = useI18n();
   const form = useForm({
-    resolver: problemResolver(recovery ? recoveryForm : codeForm, problem),
+    resolver: checksResolver<{ code: string }>(recovery ? recoveryChecks : codeChecks, problem),
     defaultValues: { code: "" },
   });
   const submit = form.handleSubmit(async ({ code }) => {

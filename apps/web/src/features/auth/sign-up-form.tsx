@@ -1,28 +1,30 @@
 "use client";
 
-import { signupInputSchema } from "@profilehub/validators";
-import { useMutation } from "@tanstack/react-query";
+import { checkEmail, checkNewPassword } from "@profilehub/validators";
 import { useForm } from "react-hook-form";
 
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useI18n } from "@/i18n/provider";
-import { useTRPC } from "@/trpc/react";
+import { useProcedure } from "@/trpc/procedure";
 
-import { problemResolver } from "../settings/problem-resolver";
-import { showServerErrors } from "../settings/use-update-form";
+import { showServerErrors } from "../settings/server-errors";
 import { AuthFormFooter } from "./auth-form-footer";
+import { checksResolver } from "./checks-resolver";
 import { EmailField } from "./email-field";
 
-const signUpForm = signupInputSchema.pick({ email: true, password: true });
+/** As `signupInputSchema`'s email and password. */
+const signUpChecks = { email: checkEmail, password: (value: string) => checkNewPassword(value) };
 
 /** Email and password; the account is created and the browser signed in at once. */
 export function SignUpForm({ next }: { next: string }) {
   const { t, problem, refusal } = useI18n();
-  const trpc = useTRPC();
-  const signUp = useMutation(trpc.web.signUp.mutationOptions({ onSuccess: () => window.location.assign(next) }));
-  const form = useForm({ resolver: problemResolver(signUpForm, problem), defaultValues: { email: "", password: "" } });
+  const signUp = useProcedure("web.signUp", { onSuccess: () => window.location.assign(next) });
+  const form = useForm({
+    resolver: checksResolver<{ email: string; password: string }>(signUpChecks, problem),
+    defaultValues: { email: "", password: "" },
+  });
   const submit = form.handleSubmit(async (values) => {
     try {
       await signUp.mutateAsync(values);

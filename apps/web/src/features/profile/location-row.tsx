@@ -1,52 +1,19 @@
 "use client";
 
-import { locationSchema } from "@profilehub/validators";
 import { LocateFixed } from "lucide-react";
-import { useMemo, useState } from "react";
-import { z } from "zod";
+import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import type { Messages } from "@/i18n";
 import { useI18n } from "@/i18n/provider";
 
 import { EditableRow, FormActions, NotSet } from "../settings/editable-row";
 import { useMe } from "../settings/me";
 import { useUpdateForm } from "../settings/use-update-form";
+import { formSchemas } from "./form-schemas-loader";
 import { cancelOnEscape } from "./text-rows";
-
-/** Two text inputs → `{longitude, latitude}` checked by the shared schema, or `null` when both are empty. */
-function locationForm(t: Messages) {
-  // A decimal comma (French "48,8566") is a decimal point: coordinates have no thousands separator.
-  const coordinate = z
-    .string()
-    .trim()
-    .transform((value) => value.replace(",", "."));
-  return z.object({
-    location: z
-      .object({ latitude: coordinate, longitude: coordinate })
-      .superRefine((value, ctx) => {
-        const empty = [value.latitude === "", value.longitude === ""];
-        if (empty[0] !== empty[1]) {
-          const path = empty[0] ? "latitude" : "longitude";
-          ctx.addIssue({ code: "custom", path: [path], message: t.profile.location.bothRequired });
-        }
-        for (const key of ["latitude", "longitude"] as const) {
-          if (value[key] !== "" && !Number.isFinite(Number(value[key]))) {
-            ctx.addIssue({ code: "custom", path: [key], message: t.profile.location.notANumber });
-          }
-        }
-      })
-      .transform((value) =>
-        value.latitude === "" && value.longitude === ""
-          ? null
-          : { longitude: Number(value.longitude), latitude: Number(value.latitude) },
-      )
-      .pipe(locationSchema.nullable()),
-  });
-}
 
 export function LocationRow() {
   const user = useMe();
@@ -83,9 +50,8 @@ function LocationForm({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const schema = useMemo(() => locationForm(t), [t]);
   const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema,
+    schema: () => formSchemas().then((schemas) => schemas.locationForm(t)),
     defaultValues: {
       location: {
         latitude: initial ? String(initial.latitude) : "",

@@ -1,19 +1,18 @@
 "use client";
 
-import { type JsonObject, metadataSchema } from "@profilehub/validators";
-import { type ReactNode, useMemo, useState } from "react";
-import { z } from "zod";
+import type { JsonObject } from "@profilehub/validators";
+import { type ReactNode, useState } from "react";
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
-import type { Messages } from "@/i18n";
 import { useI18n } from "@/i18n/provider";
 
 import { EditableRow, FormActions } from "../settings/editable-row";
 import { useMe } from "../settings/me";
 import { useUpdateForm } from "../settings/use-update-form";
+import { formSchemas } from "./form-schemas-loader";
 import { cancelOnEscape } from "./text-rows";
 
 function JsonBlock({ value, testId }: { value: JsonObject; testId?: string }) {
@@ -89,32 +88,6 @@ function ReadOnlyRow({
   );
 }
 
-/** JSON text → an object checked by the shared metadata schema; parse errors say where. */
-function metadataForm(t: Messages) {
-  return z.object({
-    userMetadata: z
-      .string()
-      .transform((text, ctx) => {
-        if (text.trim() === "") return {};
-        try {
-          return JSON.parse(text) as unknown;
-        } catch (error) {
-          ctx.addIssue({
-            code: "custom",
-            message: t.profile.userMetadata.invalidJson(error instanceof Error ? error.message : String(error)),
-          });
-          return z.NEVER;
-        }
-      })
-      .pipe(
-        z.custom<unknown>((value) => typeof value === "object" && value !== null && !Array.isArray(value), {
-          error: t.profile.userMetadata.notObject,
-        }),
-      )
-      .pipe(metadataSchema),
-  });
-}
-
 export function UserMetadataRow() {
   const { userMetadata } = useMe();
   const { t } = useI18n();
@@ -139,9 +112,8 @@ export function UserMetadataRow() {
 
 function UserMetadataForm({ initial, onClose }: { initial: JsonObject; onClose: () => void }) {
   const { t } = useI18n();
-  const schema = useMemo(() => metadataForm(t), [t]);
   const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema,
+    schema: () => formSchemas().then((schemas) => schemas.metadataForm(t)),
     defaultValues: { userMetadata: JSON.stringify(initial, null, 2) },
     toUpdate: (values) => ({ userMetadata: values.userMetadata }),
     savedMessage: t.common.saved(t.profile.userMetadata.label),

@@ -1,9 +1,8 @@
 "use client";
 
-import { LOCALES, localeSchema, notificationsSchema } from "@profilehub/validators";
+import { LOCALES } from "@profilehub/validators";
 import { useState } from "react";
 import { Controller } from "react-hook-form";
-import { z } from "zod";
 
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, fieldInputProps } from "@/components/ui/field";
@@ -14,9 +13,8 @@ import { useI18n } from "@/i18n/provider";
 import { EditableRow, FormActions } from "../settings/editable-row";
 import { useMe } from "../settings/me";
 import { useUpdateForm } from "../settings/use-update-form";
+import { formSchemas } from "./form-schemas-loader";
 import { cancelOnEscape } from "./text-rows";
-
-const localeForm = z.object({ locale: localeSchema });
 
 /** The account's language; saving it switches the whole UI at once (optimistically). */
 export function LocaleRow() {
@@ -39,7 +37,7 @@ export function LocaleRow() {
 function LocaleForm({ initial, onClose }: { initial: (typeof LOCALES)[number]; onClose: () => void }) {
   const { t } = useI18n();
   const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema: localeForm,
+    schema: () => formSchemas().then((schemas) => schemas.localeForm),
     defaultValues: { locale: initial },
     toUpdate: (values) => ({ locale: values.locale }),
     savedMessage: t.common.saved(t.profile.locale.label),
@@ -89,8 +87,6 @@ export const NOTIFICATION_KEYS = [
   "email_product_updates",
 ] as const;
 
-const notificationsForm = z.object({ notifications: notificationsSchema });
-
 /** Checkboxes, always visible; Save and Cancel come alive once something changed. */
 export function NotificationsRow() {
   const user = useMe();
@@ -111,7 +107,7 @@ export function NotificationsRow() {
 function NotificationsForm({ stored }: { stored: string[] }) {
   const { t } = useI18n();
   const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema: notificationsForm,
+    schema: () => formSchemas().then((schemas) => schemas.notificationsForm),
     defaultValues: { notifications: stored },
     toUpdate: (values) => ({ notifications: values.notifications }),
     savedMessage: t.common.saved(t.profile.notifications.label),

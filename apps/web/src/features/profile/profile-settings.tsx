@@ -1,9 +1,12 @@
 "use client";
 
+import { useEffect } from "react";
+
 import { useI18n } from "@/i18n/provider";
 
 import { SettingsSection } from "../settings/section";
 import { AvatarRow } from "./avatar/avatar-row";
+import { preloadFormSchemas } from "./form-schemas-loader";
 import { LocationRow } from "./location-row";
 import { AppMetadataRow, FeatureFlagsRow, UserMetadataRow } from "./metadata-rows";
 import { LocaleRow, NotificationsRow } from "./preferences";
@@ -13,6 +16,7 @@ import { UsernameRow } from "./username-row";
 /** /settings: every profile field, each edited in place. */
 export function ProfileSettings() {
   const { t } = useI18n();
+  useEffect(preloadFormSchemas, []);
   return (
     <div className="grid gap-6">
       <SettingsSection title={t.profile.personal} description={t.profile.personalDescription} testId="section-personal">

@@ -1,15 +1,7 @@
 "use client";
 
-import {
-  BIO_MAX_LENGTH,
-  bioSchema,
-  birthdateSchema,
-  displayNameSchema,
-  firstNameSchema,
-  lastNameSchema,
-} from "@profilehub/validators";
+import { BIO_MAX_LENGTH } from "@profilehub/validators";
 import { type KeyboardEvent, useState } from "react";
-import { z } from "zod";
 
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -19,7 +11,7 @@ import { useI18n } from "@/i18n/provider";
 import { EditableRow, FormActions, NotSet } from "../settings/editable-row";
 import { useMe } from "../settings/me";
 import { useUpdateForm } from "../settings/use-update-form";
-import { clearableText } from "./schemas";
+import { formSchemas } from "./form-schemas-loader";
 
 /** Escape cancels an inline form. */
 /**
@@ -34,8 +26,6 @@ export function cancelOnEscape(onCancel: () => void, discard: string | false = f
     onCancel();
   };
 }
-
-const displayNameForm = z.object({ displayName: clearableText(displayNameSchema) });
 
 export function DisplayNameRow() {
   const user = useMe();
@@ -58,7 +48,7 @@ export function DisplayNameRow() {
 function DisplayNameForm({ initial, onClose }: { initial: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema: displayNameForm,
+    schema: () => formSchemas().then((schemas) => schemas.displayNameForm),
     defaultValues: { displayName: initial ?? "" },
     toUpdate: (values) => ({ displayName: values.displayName }),
     savedMessage: t.common.saved(t.profile.displayName.label),
@@ -91,8 +81,6 @@ function DisplayNameForm({ initial, onClose }: { initial: string | null; onClose
   );
 }
 
-const fullNameForm = z.object({ firstName: clearableText(firstNameSchema), lastName: clearableText(lastNameSchema) });
-
 export function FullNameRow() {
   const user = useMe();
   const { t } = useI18n();
@@ -114,7 +102,7 @@ export function FullNameRow() {
 function FullNameForm({ first, last, onClose }: { first: string | null; last: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema: fullNameForm,
+    schema: () => formSchemas().then((schemas) => schemas.fullNameForm),
     defaultValues: { firstName: first ?? "", lastName: last ?? "" },
     toUpdate: (values) => ({ firstName: values.firstName, lastName: values.lastName }),
     savedMessage: t.common.saved(t.profile.fullName.label),
@@ -149,8 +137,6 @@ function FullNameForm({ first, last, onClose }: { first: string | null; last: st
   );
 }
 
-const bioForm = z.object({ bio: clearableText(bioSchema) });
-
 export function BioRow() {
   const user = useMe();
   const { t } = useI18n();
@@ -171,7 +157,7 @@ export function BioRow() {
 function BioForm({ initial, onClose }: { initial: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema: bioForm,
+    schema: () => formSchemas().then((schemas) => schemas.bioForm),
     defaultValues: { bio: initial ?? "" },
     toUpdate: (values) => ({ bio: values.bio }),
     savedMessage: t.common.saved(t.profile.bio.label),
@@ -207,8 +193,6 @@ function BioForm({ initial, onClose }: { initial: string | null; onClose: () => 
   );
 }
 
-const birthdateForm = z.object({ birthdate: clearableText(birthdateSchema) });
-
 export function BirthdateRow() {
   const user = useMe();
   const { t, format } = useI18n();
@@ -229,7 +213,7 @@ export function BirthdateRow() {
 function BirthdateForm({ initial, onClose }: { initial: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema: birthdateForm,
+    schema: () => formSchemas().then((schemas) => schemas.birthdateForm),
     defaultValues: { birthdate: initial ?? "" },
     toUpdate: (values) => ({ birthdate: values.birthdate }),
     savedMessage: t.common.saved(t.profile.birthdate.label),

@@ -1,10 +1,9 @@
 "use client";
 
-import { sanitizeUsername, usernameSchema } from "@profilehub/validators";
+import { sanitizeUsername } from "@profilehub/validators";
 import { useQuery } from "@tanstack/react-query";
 import { AtSign, CircleAlert, CircleCheck } from "lucide-react";
 import { useEffect, useState } from "react";
-import { z } from "zod";
 
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -16,10 +15,8 @@ import { useTRPCClient } from "@/trpc/react";
 import { EditableRow, FormActions, NotSet } from "../settings/editable-row";
 import { useMe } from "../settings/me";
 import { useUpdateForm } from "../settings/use-update-form";
-import { clearableText } from "./schemas";
+import { formSchemas } from "./form-schemas-loader";
 import { cancelOnEscape } from "./text-rows";
-
-const usernameForm = z.object({ username: clearableText(usernameSchema) });
 
 export function UsernameRow() {
   const user = useMe();
@@ -91,7 +88,7 @@ function useAvailability(raw: string, current: string | null): Availability {
 function UsernameForm({ current, onClose }: { current: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema: usernameForm,
+    schema: () => formSchemas().then((schemas) => schemas.usernameForm),
     defaultValues: { username: current ?? "" },
     toUpdate: (values) => ({ username: values.username }),
     savedMessage: t.common.saved(t.profile.username.label),

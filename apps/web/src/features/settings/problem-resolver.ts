@@ -3,16 +3,20 @@ import { isProblemCode, type Issue, problemsOfZodIssue } from "@profilehub/valid
 import type { FieldError, FieldValues, Resolver } from "react-hook-form";
 import type { z } from "zod";
 
+/** A schema, or how to load it (a page that keeps zod out of its first load). */
+export type SchemaSource<TSchema> = TSchema | (() => Promise<TSchema>);
+
 /**
  * A react-hook-form resolver for a shared zod schema: each problem is shown from its code, in the
  * UI's language (`problem`). Checks a form adds itself carry their own, already translated text.
  */
 export function problemResolver<TInput extends FieldValues, TOutput>(
-  schema: z.ZodType<TOutput, TInput>,
+  schema: SchemaSource<z.ZodType<TOutput, TInput>>,
   problem: (issue: Issue) => string,
 ): Resolver<TInput, unknown, TOutput> {
   return async (values, _context, options) => {
-    const result = await schema.safeParseAsync(values);
+    const loaded = typeof schema === "function" ? await schema() : schema;
+    const result = await loaded.safeParseAsync(values);
     if (result.success) return { values: result.data, errors: {} };
     const errors: Record<string, FieldError> = {};
     for (const zodIssue of result.error.issues) {
