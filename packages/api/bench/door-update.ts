@@ -12,7 +12,7 @@
 //
 // Knobs: BENCH_DB (postgres | pglite; default postgres when TEST_DATABASE_URL is set),
 // BENCH_PART (stages | db; default both), BENCH_ROUNDS (15), BENCH_DB_OPS (150 per scenario and round), BENCH_STAGE_OPS (3000), BENCH_USERS (20).
-import { preparedStatementName } from "@profilehub/db";
+import { preparedStatementName, type Prisma } from "@profilehub/db";
 import { userUpdateInputSchema, type UserView, userViewSchema, validateUserUpdate } from "@profilehub/validators";
 
 import { DEFAULT_ABUSE_LIMITS } from "../src/config";
@@ -214,7 +214,7 @@ try {
     const spy = new Proxy(services.db, {
       get(target, key, receiver) {
         if (key === "$queryRaw") {
-          return (query: { sql: string }) => {
+          return (query: Prisma.Sql) => {
             text = query.sql;
             return Reflect.get(target, key, receiver).call(target, query);
           };
