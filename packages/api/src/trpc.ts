@@ -60,7 +60,7 @@ export const publicProcedure = t.procedure.use(async ({ ctx, getRawInput, next }
 async function checkProjectKey(ctx: Context): Promise<void> {
   if (ctx.publishableClientKey === undefined || ctx.requestedProjectId === null) return;
   try {
-    await checkPublishableKey(ctx.db, ctx.requestedProjectId, ctx.publishableClientKey);
+    await checkPublishableKey(ctx.services.db, ctx.requestedProjectId, ctx.publishableClientKey);
   } catch (error) {
     throw withDatabaseUnavailable(error);
   }
@@ -103,7 +103,7 @@ export const tokenProcedure = publicProcedure.use(({ ctx, next }) => {
 
 /** Requires a valid access token whose session is live (one query). */
 export const authedProcedure = tokenProcedure.use(async ({ ctx, next }) => {
-  if (!(await isSessionLive(ctx.db, ctx.session))) throw appError("session_revoked");
+  if (!(await isSessionLive(ctx.services.db, ctx.session))) throw appError("session_revoked");
   return next();
 });
 

@@ -5,7 +5,7 @@ import { tokenProcedure } from "../../trpc";
 
 /** The caller's own account (session checked in the same query). */
 export const meGetProcedure = tokenProcedure.output(userViewSchema).query(({ ctx }) =>
-  readUser(ctx.db, {
+  readUser(ctx.services.db, {
     target: { id: ctx.session.userId },
     projectId: ctx.session.projectId,
     session: ctx.session,

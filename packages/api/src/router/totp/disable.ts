@@ -12,7 +12,7 @@ export const totpDisableProcedure = tokenProcedure
   .input(z.strictObject({ code: totpCodeSchema }))
   .output(userViewSchema)
   .mutation(async ({ ctx, input }) => {
-    const valid = await checkUserTotp(ctx.db, ctx.secretBox, ctx.session.userId, input.code);
+    const valid = await checkUserTotp(ctx.services.db, ctx.services.secretBox, ctx.session.userId, input.code);
     if (valid === false) throw invalidField("code", "totp_code_invalid");
     const target = { id: ctx.session.userId };
     const request = updateUserRequest(ctx, target, ctx.session.projectId, { totpSecretBase64: null });

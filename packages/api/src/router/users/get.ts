@@ -10,7 +10,7 @@ export const usersGetProcedure = callerProcedure
   .output(userViewSchema)
   .query(async ({ ctx, input }) => {
     const target = toUserRef(input);
-    return readUser(ctx.db, {
+    return readUser(ctx.services.db, {
       target,
       projectId: await resolvedProjectScope(ctx, input),
       session: ctx.session,
