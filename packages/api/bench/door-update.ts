@@ -26,6 +26,7 @@ import {
   createRequestContext,
   doorPolicy,
 } from "../src/index";
+import { userUpdatePolicyOf } from "../src/services/users/update-user";
 import { createCallerFactory, router, tokenProcedure } from "../src/trpc";
 import { createTestDatabase, type TestDatabaseKind } from "../test/helpers/test-database";
 
@@ -123,7 +124,6 @@ try {
       .mutation(() => view),
   });
   const fixedCaller = createCallerFactory(fixed);
-  const dialectPolicy = doorPolicy("dialect-a", { emailChangeConfirmation: true });
   const statementText = await sampleUpdateStatementText();
   const stages: Scenario[] = [
     {
@@ -137,18 +137,12 @@ try {
       run: (i) => fixedCaller(contextFor(i)).update({ bio: `bio ${i}` }),
     },
     {
-      name: "input: validateUserUpdate under dialect A's policy",
+      name: "input: doorPolicy + validateUserUpdate (dialect A)",
       ops: STAGE_OPS,
       run: (i) =>
         validateUserUpdate(
           { displayName: `Name ${i}`, bio: `bio ${i}` },
-          {
-            passwordMinLength: dialectPolicy.passwordMinLength,
-            serverAccess: false,
-            userWritableServerInputs: dialectPolicy.userWritableServerInputs,
-            requiredInputs: dialectPolicy.requiredInputs,
-            lettersOnlyNames: dialectPolicy.lettersOnlyNames,
-          },
+          userUpdatePolicyOf(doorPolicy("dialect-a", { emailChangeConfirmation: i % 2 === 0 }), false),
         ),
     },
     { name: "output: userViewSchema.parse(view)", ops: STAGE_OPS, run: () => userViewSchema.parse(view) },
