@@ -13,7 +13,13 @@
 // Knobs: BENCH_DB (postgres | pglite; default postgres when TEST_DATABASE_URL is set),
 // BENCH_PART (stages | db; default both), BENCH_ROUNDS (15), BENCH_DB_OPS (150 per scenario and round), BENCH_STAGE_OPS (3000), BENCH_USERS (20).
 import { preparedStatementName, type Prisma } from "@profilehub/db";
-import { userUpdateInputSchema, type UserView, userViewSchema, validateUserUpdate } from "@profilehub/validators";
+import {
+  userUpdateInputSchema,
+  type UserView,
+  userViewOutput,
+  userViewSchema,
+  validateUserUpdate,
+} from "@profilehub/validators";
 
 import { DEFAULT_ABUSE_LIMITS } from "../src/config";
 import {
@@ -26,6 +32,7 @@ import {
   createRequestContext,
   doorPolicy,
 } from "../src/index";
+import { usersUpdateOutput } from "../src/router/users/update";
 import { userUpdatePolicyOf } from "../src/services/users/update-user";
 import { createCallerFactory, router, tokenProcedure } from "../src/trpc";
 import { createTestDatabase, type TestDatabaseKind } from "../test/helpers/test-database";
@@ -120,7 +127,7 @@ try {
   const fixed = router({
     update: tokenProcedure
       .input(userUpdateInputSchema)
-      .output(userViewSchema)
+      .output(userViewOutput)
       .mutation(() => view),
   });
   const fixedCaller = createCallerFactory(fixed);
@@ -145,7 +152,13 @@ try {
           userUpdatePolicyOf(doorPolicy("dialect-a", { emailChangeConfirmation: i % 2 === 0 }), false),
         ),
     },
-    { name: "output: userViewSchema.parse(view)", ops: STAGE_OPS, run: () => userViewSchema.parse(view) },
+    { name: "output: userViewSchema.parse(view) (zod, before)", ops: STAGE_OPS, run: () => userViewSchema.parse(view) },
+    { name: "output: userViewOutput(view) (key check)", ops: STAGE_OPS, run: () => userViewOutput(view) },
+    {
+      name: "output: users.update's {user, changes}",
+      ops: STAGE_OPS,
+      run: () => usersUpdateOutput({ user: view, changes: { bio: { from: "a", to: "b" } } }),
+    },
     {
       name: `driver: preparedStatementName(update text, ${statementText.length} chars)`,
       ops: STAGE_OPS,

@@ -1,4 +1,4 @@
-import { totpCodeSchema, userViewSchema } from "@profilehub/validators";
+import { totpCodeSchema, userViewOutput } from "@profilehub/validators";
 import { z } from "zod";
 
 import { invalidField } from "../../errors";
@@ -10,7 +10,7 @@ import { updateUserDeps, updateUserRequest } from "../update-request";
 /** Turns two-factor off; a current code from the app proves it is the owner asking. */
 export const totpDisableProcedure = tokenProcedure
   .input(z.strictObject({ code: totpCodeSchema }))
-  .output(userViewSchema)
+  .output(userViewOutput)
   .mutation(async ({ ctx, input }) => {
     const valid = await checkUserTotp(ctx.services.db, ctx.services.secretBox, ctx.session.userId, input.code);
     if (valid === false) throw invalidField("code", "totp_code_invalid");
