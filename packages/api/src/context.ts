@@ -28,7 +28,12 @@ export interface SessionCookieWriter {
   clear(): void;
 }
 
-export interface Context extends AppServices {
+export interface Context {
+  /**
+   * The process-wide services (database, keys, mail), under one key: every context is built per
+   * request, and spreading the services into it made that copy (and every later one) key by key.
+   */
+  services: AppServices;
   session: CallerSession | null;
   /** Why a presented access token was refused (`null` when none was presented or it was valid). */
   tokenFailure: AccessTokenFailure | null;
@@ -72,7 +77,7 @@ export interface ContextInput {
 /** Pure context factory, used by tests, the tRPC handler and every REST door alike. */
 export function createContextInner(services: AppServices, input: ContextInput): Context {
   return {
-    ...services,
+    services,
     session: input.session ?? null,
     tokenFailure: input.tokenFailure ?? null,
     serverAccess: input.serverAccess ?? false,

@@ -43,7 +43,9 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(async ({ ctx, getRawInput, next }) => {
   const issues = unstorableInputIssues(await getRawInput());
   if (issues.length > 0) throw validationError(issues);
-  const result = await next({ ctx: await withProjectKeyChecked(ctx) });
+  await checkProjectKey(ctx);
+  // `next()` without `ctx`: tRPC copies the whole context (every key) for any `ctx` passed on.
+  const result = await next();
   if (!result.ok) {
     const mapped = withDatabaseUnavailable(result.error.cause);
     if (mapped !== result.error.cause) throw mapped;
@@ -55,14 +57,13 @@ export const publicProcedure = t.procedure.use(async ({ ctx, getRawInput, next }
  * A Stack Auth client request's publishable key, checked first (as Stack's backend does), inside
  * the database-trouble mapping below. Other doors present none.
  */
-async function withProjectKeyChecked(ctx: Context): Promise<Context> {
-  if (ctx.publishableClientKey === undefined || ctx.requestedProjectId === null) return ctx;
+async function checkProjectKey(ctx: Context): Promise<void> {
+  if (ctx.publishableClientKey === undefined || ctx.requestedProjectId === null) return;
   try {
-    await checkPublishableKey(ctx.db, ctx.requestedProjectId, ctx.publishableClientKey);
+    await checkPublishableKey(ctx.services.db, ctx.requestedProjectId, ctx.publishableClientKey);
   } catch (error) {
     throw withDatabaseUnavailable(error);
   }
-  return ctx;
 }
 
 /**
@@ -93,13 +94,16 @@ function requireSession(ctx: Context): CallerSession {
  * Requires a valid access token (signature and expiry). The session's liveness is NOT checked
  * here: procedures built on this check it in their own SQL (one round trip on hot paths).
  */
-export const tokenProcedure = publicProcedure.use(({ ctx, next }) =>
-  next({ ctx: { ...ctx, session: requireSession(ctx) } }),
-);
+export const tokenProcedure = publicProcedure.use(({ ctx, next }) => {
+  requireSession(ctx);
+  // Narrows `ctx.session` to non-null for the procedures below (it is: `requireSession` threw
+  // otherwise) without passing a new context on, which tRPC would copy key by key.
+  return next<{ session: CallerSession }>({});
+});
 
 /** Requires a valid access token whose session is live (one query). */
 export const authedProcedure = tokenProcedure.use(async ({ ctx, next }) => {
-  if (!(await isSessionLive(ctx.db, ctx.session))) throw appError("session_revoked");
+  if (!(await isSessionLive(ctx.services.db, ctx.session))) throw appError("session_revoked");
   return next();
 });
 

@@ -4,6 +4,7 @@ export { DatabaseUnreachableError } from "./errors";
 export { DatabaseUnavailableError, isDatabaseUnavailable, type UnavailableFailure } from "./unavailable";
 export { POSTGRES_TIMEOUT_DEFAULTS, STALL_GRACE_MS, type PostgresTimeouts } from "./postgres-pool";
 export { openDatabase, type Database, type OpenDatabase, type OpenDatabaseOptions } from "./open-database";
+export { preparedStatementName } from "./prepared-statement-name";
 export type { PoolStats } from "./pool-stats";
 export { findRepoRoot, migrationsDir, resolveDataDir, schemaPath } from "./paths";
 export { parseDatabaseUrl, redactUrl, resolveDatabaseUrl } from "../schema-engine/adapter.mjs";

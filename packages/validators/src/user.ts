@@ -65,3 +65,72 @@ export const userViewSchema = publicUserSchema.extend({
   secureMetadata: jsonObject.optional(),
 });
 export type UserView = z.infer<typeof userViewSchema>;
+
+/** An object's keys: `true` for a key every such object carries, `false` for an optional one. */
+type KeyList = ReadonlyMap<string, boolean>;
+
+const keyListOf = (shape: Record<string, z.ZodType>): KeyList =>
+  new Map(Object.entries(shape).map(([key, schema]) => [key, !schema.safeParse(undefined).success]));
+
+/**
+ * The keys a user view may carry (frozen at start-up from `userViewSchema`, whose keys a test
+ * holds equal to the field registry's visible fields): secrets are not among them. Output of the
+ * procedures returning a user is checked against it (`userViewOutput`).
+ */
+export const USER_VIEW_KEYS: readonly string[] = Object.freeze(Object.keys(userViewSchema.shape));
+const VIEW_KEYS = keyListOf(userViewSchema.shape);
+const NESTED_KEYS: ReadonlyMap<string, KeyList> = new Map([
+  ["selectedTeam", keyListOf(userViewSchema.shape.selectedTeam.unwrap().shape)],
+  ["location", keyListOf(userViewSchema.shape.location.unwrap().shape)],
+]);
+const SUSPENSION_KEYS = keyListOf(suspensionSchema.shape);
+
+/** A view that would carry a key it must not (or miss one it must): the output is refused (a 500). */
+export class UserViewKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`user view: unexpected or missing key "${key}"`);
+    this.name = "UserViewKeyError";
+  }
+}
+
+function checkKeys(value: unknown, keys: KeyList, path: string): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new UserViewKeyError(path);
+  let required = 0;
+  for (const key in value) {
+    const isRequired = keys.get(key);
+    if (isRequired === undefined) throw new UserViewKeyError(path ? `${path}.${key}` : key);
+    if (isRequired) required += 1;
+  }
+  if (required === requiredCount(keys)) return;
+  for (const [key, isRequired] of keys) {
+    if (isRequired && !Object.hasOwn(value, key)) throw new UserViewKeyError(path ? `${path}.${key}` : key);
+  }
+}
+
+const REQUIRED_COUNTS = new WeakMap<KeyList, number>();
+function requiredCount(keys: KeyList): number {
+  let count = REQUIRED_COUNTS.get(keys);
+  if (count === undefined) {
+    count = [...keys.values()].filter(Boolean).length;
+    REQUIRED_COUNTS.set(keys, count);
+  }
+  return count;
+}
+
+/**
+ * The output check of every procedure that returns a user view: a compiled key check instead of a
+ * second full parse (the view is built field by field from the registry, its values from typed
+ * columns). Every key, at every level that has fixed keys, must be one the view declares, and
+ * every required key present; anything else — a secret column slipping into the row's JSON, say —
+ * throws, so the answer is an internal error, never the data. Metadata objects are the user's
+ * own JSON and are not walked.
+ */
+export function userViewOutput(value: unknown): UserView {
+  checkKeys(value, VIEW_KEYS, "");
+  const view = value as Record<string, unknown>;
+  for (const [key, keys] of NESTED_KEYS) if (view[key] !== null) checkKeys(view[key], keys, key);
+  const suspensions = view.suspensions;
+  if (!Array.isArray(suspensions)) throw new UserViewKeyError("suspensions");
+  for (const suspension of suspensions) checkKeys(suspension, SUSPENSION_KEYS, "suspensions");
+  return value as UserView;
+}

@@ -55,7 +55,7 @@ const unauthorized = () => new TRPCError({ code: "UNAUTHORIZED" });
 export const benchRouter = router({
   floor: publicProcedure.input(z.object({ bio: z.string() })).mutation(async ({ ctx, input }) => {
     if (!ctx.session) throw unauthorized();
-    const row = await floorUpdate(ctx.db, ctx.session, input.bio);
+    const row = await floorUpdate(ctx.services.db, ctx.session, input.bio);
     if (!row) throw unauthorized();
     return row;
   }),

@@ -6,12 +6,12 @@ import type { UpdateUserDeps, UpdateUserRequest } from "../services/users/update
 /** The service dependencies of `updateUser`, taken from the context. */
 export function updateUserDeps(ctx: Context): UpdateUserDeps {
   return {
-    db: ctx.db,
-    secretBox: ctx.secretBox,
-    mail: ctx.mail,
-    appUrl: ctx.config.appUrl,
-    webhookTimeoutMs: ctx.config.webhookTimeoutMs,
-    currentPasswordLimit: ctx.config.abuseLimits.currentPasswordPerAccount,
+    db: ctx.services.db,
+    secretBox: ctx.services.secretBox,
+    mail: ctx.services.mail,
+    appUrl: ctx.services.config.appUrl,
+    webhookTimeoutMs: ctx.services.config.webhookTimeoutMs,
+    currentPasswordLimit: ctx.services.config.abuseLimits.currentPasswordPerAccount,
   };
 }
 
@@ -30,7 +30,7 @@ export function updateUserRequest(
     door: ctx.door,
     requestId: ctx.requestId,
     client: ctx.client,
-    policy: doorPolicy(ctx.door, { emailChangeConfirmation: ctx.config.emailChangeConfirmation }),
+    policy: doorPolicy(ctx.door, { emailChangeConfirmation: ctx.services.config.emailChangeConfirmation }),
     input,
     requestProblems: ctx.requestProblems,
   };

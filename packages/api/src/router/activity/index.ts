@@ -28,6 +28,6 @@ export const activityProcedure = authedProcedure
   )
   .output(z.object({ entries: z.array(entrySchema), nextBefore: z.string().nullable() }))
   .query(async ({ ctx, input }) => {
-    const entries = await listActivity(ctx.db, ctx.session.userId, input);
+    const entries = await listActivity(ctx.services.db, ctx.session.userId, input);
     return { entries, nextBefore: entries.length === input.limit ? (entries.at(-1)?.id ?? null) : null };
   });

@@ -22,21 +22,21 @@ export const adminRouter = router({
   upsertProject: serverProcedure
     .input(projectUpsertInputSchema)
     .output(projectSchema)
-    .mutation(({ ctx, input }) => upsertProject(ctx.db, ctx.secretBox, input)),
+    .mutation(({ ctx, input }) => upsertProject(ctx.services.db, ctx.services.secretBox, input)),
   createSuspension: serverProcedure
     .input(suspensionCreateInputSchema)
     .output(suspensionSchema)
-    .mutation(({ ctx, input }) => createSuspension(ctx.db, input)),
+    .mutation(({ ctx, input }) => createSuspension(ctx.services.db, input)),
   createTeam: serverProcedure
     .input(teamCreateInputSchema)
     .output(teamSchema)
-    .mutation(({ ctx, input }) => createTeam(ctx.db, input)),
+    .mutation(({ ctx, input }) => createTeam(ctx.services.db, input)),
   addTeamMember: serverProcedure
     .input(teamMemberAddInputSchema)
     .output(z.object({ teamId: z.uuid(), userId: z.uuid() }))
-    .mutation(({ ctx, input }) => addTeamMember(ctx.db, input)),
+    .mutation(({ ctx, input }) => addTeamMember(ctx.services.db, input)),
   listOutbox: serverProcedure
     .input(outboxListInputSchema)
     .output(outboxListSchema)
-    .query(({ ctx, input }) => listOutbox(ctx.db, input)),
+    .query(({ ctx, input }) => listOutbox(ctx.services.db, input)),
 });

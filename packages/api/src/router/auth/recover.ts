@@ -12,10 +12,10 @@ export const recoverProcedure = publicProcedure
   .input(recoverInputSchema)
   .output(z.object({ status: z.literal("accepted") }))
   .mutation(async ({ ctx, input }) => {
-    await requestPasswordReset(ctx.db, ctx.config.appUrl, {
+    await requestPasswordReset(ctx.services.db, ctx.services.config.appUrl, {
       email: input.email,
       projectId: input.projectId ?? DEFAULT_PROJECT_ID,
     });
-    ctx.mail.notify();
+    ctx.services.mail.notify();
     return { status: "accepted" as const };
   });

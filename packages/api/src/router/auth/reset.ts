@@ -12,13 +12,13 @@ export const resetProcedure = publicProcedure
   .input(resetInputSchema)
   .output(z.object({ email: z.string() }))
   .mutation(async ({ ctx, input }) => {
-    const reset = await resetPassword(ctx.db, {
+    const reset = await resetPassword(ctx.services.db, {
       token: input.token,
       password: input.password,
       requestId: ctx.requestId,
       door: ctx.door,
       client: ctx.client,
     });
-    ctx.mail.notify();
+    ctx.services.mail.notify();
     return { email: reset.email };
   });

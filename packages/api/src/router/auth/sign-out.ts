@@ -5,7 +5,7 @@ import { tokenProcedure } from "../../trpc";
 
 /** `POST /api/auth/logout`: revokes the caller's session (idempotent), recorded as a `sign_out` event. */
 export const signOutProcedure = tokenProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
-  await endSessions(ctx.db, {
+  await endSessions(ctx.services.db, {
     userId: ctx.session.userId,
     which: { sessionId: ctx.session.sessionId },
     reason: "signed_out",

@@ -9,15 +9,15 @@ export const signUpProcedure = publicProcedure
   .input(signupInputSchema)
   .output(tokenResponseSchema)
   .mutation(async ({ ctx, input }) => {
-    const created = await signUp(ctx.db, ctx.config.appUrl, {
+    const created = await signUp(ctx.services.db, ctx.services.config.appUrl, {
       email: input.email,
       password: input.password,
       projectId: input.projectId ?? DEFAULT_PROJECT_ID,
       client: ctx.client,
-      limit: ctx.config.abuseLimits.signUpPerIp,
+      limit: ctx.services.config.abuseLimits.signUpPerIp,
       requestId: ctx.requestId,
       door: ctx.door,
     });
-    ctx.mail.notify();
-    return issueTokens(ctx.tokens, created.user, created);
+    ctx.services.mail.notify();
+    return issueTokens(ctx.services.tokens, created.user, created);
   });

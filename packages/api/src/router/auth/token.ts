@@ -14,26 +14,26 @@ export const tokenProcedure = publicProcedure
   .mutation(async ({ ctx, input }) => {
     let session: { userId: string; sessionId: string; refreshToken: string };
     if (input.grant_type === "password") {
-      session = await passwordSignIn(ctx.db, ctx.secretBox, {
+      session = await passwordSignIn(ctx.services.db, ctx.services.secretBox, {
         email: input.email,
         password: input.password,
         totp: input.totp,
         projectId: input.projectId ?? DEFAULT_PROJECT_ID,
         client: ctx.client,
-        limits: ctx.config.abuseLimits,
+        limits: ctx.services.config.abuseLimits,
         recoveryCode: input.recoveryCode,
         door: ctx.door,
         requestId: ctx.requestId,
-        mail: ctx.mail,
+        mail: ctx.services.mail,
       });
     } else {
-      const rotated = await rotateRefreshToken(ctx.db, input.refresh_token, {
-        successor: ctx.refreshTokenSuccessor,
-        reuseIntervalSeconds: ctx.config.refreshTokenReuseIntervalS,
+      const rotated = await rotateRefreshToken(ctx.services.db, input.refresh_token, {
+        successor: ctx.services.refreshTokenSuccessor,
+        reuseIntervalSeconds: ctx.services.config.refreshTokenReuseIntervalS,
       });
       if (!rotated.ok) throw appError("invalid_grant", { failure: rotated.reason });
       session = rotated;
     }
-    const user = await readAuthenticatedUser(ctx.db, session.userId);
-    return issueTokens(ctx.tokens, user, session);
+    const user = await readAuthenticatedUser(ctx.services.db, session.userId);
+    return issueTokens(ctx.services.tokens, user, session);
   });

@@ -8,7 +8,10 @@ export const verifyEmailProcedure = publicProcedure
   .input(z.object({ token: z.string({ error: "token is required" }).min(1).max(512) }))
   .output(z.object({ email: z.string(), purpose: z.enum(["change_email", "verify_email"]) }))
   .mutation(async ({ ctx, input }) => {
-    const verified = await verifyEmailToken(ctx.db, input.token, { requestId: ctx.requestId, client: ctx.client });
-    if (verified.alerted) ctx.mail.notify();
+    const verified = await verifyEmailToken(ctx.services.db, input.token, {
+      requestId: ctx.requestId,
+      client: ctx.client,
+    });
+    if (verified.alerted) ctx.services.mail.notify();
     return { email: verified.email, purpose: verified.purpose };
   });

@@ -19,10 +19,10 @@ const mailSchema = z.object({
  * newcomer can open a verification link without a mail server. Users see their own mails.
  */
 export const mailboxListProcedure = callerProcedure.output(z.array(mailSchema)).query(async ({ ctx }) => {
-  if (ctx.config.smtpUrl) throw appError("mailbox_disabled");
-  if (ctx.serverAccess) return listMailbox(ctx.db, null);
-  if (!ctx.session || !(await isSessionLive(ctx.db, ctx.session))) {
+  if (ctx.services.config.smtpUrl) throw appError("mailbox_disabled");
+  if (ctx.serverAccess) return listMailbox(ctx.services.db, null);
+  if (!ctx.session || !(await isSessionLive(ctx.services.db, ctx.session))) {
     throw appError("session_revoked");
   }
-  return listMailbox(ctx.db, ctx.session.userId);
+  return listMailbox(ctx.services.db, ctx.session.userId);
 });

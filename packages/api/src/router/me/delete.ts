@@ -14,15 +14,15 @@ type SignedIn = Context & { session: NonNullable<Context["session"]> };
 /** What entitles this caller to delete their account, by the door's policy (or server access). */
 async function proofOf(ctx: SignedIn, input: z.infer<typeof accountDeleteInputSchema>): Promise<DeletionProof> {
   if (ctx.serverAccess) return "server_key";
-  const policy = doorPolicy(ctx.door, { emailChangeConfirmation: ctx.config.emailChangeConfirmation });
+  const policy = doorPolicy(ctx.door, { emailChangeConfirmation: ctx.services.config.emailChangeConfirmation });
   if (policy.accountDeletion === "project_setting") {
-    if (!(await clientDeletionEnabled(ctx.db, ctx.session.projectId))) {
+    if (!(await clientDeletionEnabled(ctx.services.db, ctx.session.projectId))) {
       throw appError("forbidden", { action: "client_deletion" });
     }
     return "session";
   }
-  const limit = ctx.config.abuseLimits.currentPasswordPerAccount;
-  return proveAccountDeletion(ctx.db, ctx.secretBox, limit, ctx.session.userId, input);
+  const limit = ctx.services.config.abuseLimits.currentPasswordPerAccount;
+  return proveAccountDeletion(ctx.services.db, ctx.services.secretBox, limit, ctx.session.userId, input);
 }
 
 /**
@@ -36,7 +36,7 @@ export const meDeleteProcedure = authedProcedure
   .output(z.object({ deleted: z.literal(true) }))
   .mutation(async ({ ctx, input }) => {
     const proof = await proofOf(ctx, input);
-    const deleted = await deleteAccount(ctx.db, {
+    const deleted = await deleteAccount(ctx.services.db, {
       target: { id: ctx.session.userId },
       projectId: null,
       session: ctx.session,
@@ -47,6 +47,6 @@ export const meDeleteProcedure = authedProcedure
     });
     if (!deleted) throw appError("session_revoked");
     ctx.sessionCookie?.clear();
-    ctx.mail.notify();
+    ctx.services.mail.notify();
     return { deleted: true as const };
   });

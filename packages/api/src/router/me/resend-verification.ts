@@ -15,7 +15,7 @@ export const meResendVerificationProcedure = authedProcedure
     ]),
   )
   .mutation(async ({ ctx }) => {
-    const result = await resendVerification(ctx.db, ctx.config.appUrl, ctx.session.userId);
-    if (result.status === "sent") ctx.mail.notify();
+    const result = await resendVerification(ctx.services.db, ctx.services.config.appUrl, ctx.session.userId);
+    if (result.status === "sent") ctx.services.mail.notify();
     return result;
   });

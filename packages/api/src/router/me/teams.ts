@@ -8,4 +8,4 @@ const teamSchema = z.object({ id: z.uuid(), displayName: z.string(), createdAt: 
 /** The teams the caller belongs to (the ones `selectedTeamId` may name). */
 export const meTeamsProcedure = authedProcedure
   .output(z.array(teamSchema))
-  .query(({ ctx }) => teamsOf(ctx.db, ctx.session.userId));
+  .query(({ ctx }) => teamsOf(ctx.services.db, ctx.session.userId));

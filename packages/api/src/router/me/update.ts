@@ -1,4 +1,4 @@
-import { userUpdateInputSchema, userViewSchema } from "@profilehub/validators";
+import { userUpdateInputSchema, userViewOutput } from "@profilehub/validators";
 
 import { updateUser } from "../../services/users/update-user";
 import { tokenProcedure } from "../../trpc";
@@ -10,7 +10,7 @@ import { updateUserDeps, updateUserRequest } from "../update-request";
  */
 export const meUpdateProcedure = tokenProcedure
   .input(userUpdateInputSchema)
-  .output(userViewSchema)
+  .output(userViewOutput)
   .mutation(async ({ ctx, input }) => {
     const target = { id: ctx.session.userId };
     const result = await updateUser(updateUserDeps(ctx), updateUserRequest(ctx, target, ctx.session.projectId, input));

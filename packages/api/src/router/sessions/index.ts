@@ -19,7 +19,7 @@ const sessionSchema = z.object({
 export const sessionsRouter = router({
   list: authedProcedure
     .output(z.array(sessionSchema))
-    .query(({ ctx }) => listSessions(ctx.db, ctx.session.userId, ctx.session.sessionId)),
+    .query(({ ctx }) => listSessions(ctx.services.db, ctx.session.userId, ctx.session.sessionId)),
   revoke: authedProcedure
     .input(
       z.strictObject({
@@ -33,7 +33,7 @@ export const sessionsRouter = router({
       if (input.keepCurrent && input.sessionId === ctx.session.sessionId) {
         throw invalidField("sessionId", "current_session");
       }
-      const ended = await endSessions(ctx.db, {
+      const ended = await endSessions(ctx.services.db, {
         userId: ctx.session.userId,
         which: { sessionId: input.sessionId },
         reason: "revoked_by_user",
@@ -50,7 +50,7 @@ export const sessionsRouter = router({
       return { ok: true as const };
     }),
   revokeOthers: authedProcedure.output(z.object({ revoked: z.number().int() })).mutation(async ({ ctx }) => ({
-    revoked: await endSessions(ctx.db, {
+    revoked: await endSessions(ctx.services.db, {
       userId: ctx.session.userId,
       which: { allBut: ctx.session.sessionId },
       reason: "revoked_by_user",

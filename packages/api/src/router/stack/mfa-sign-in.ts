@@ -15,18 +15,18 @@ export const stackMfaSignInProcedure = publicProcedure
   .input(stackMfaSignInSchema)
   .output(stackTokensSchema)
   .mutation(async ({ ctx, input }) => {
-    const attempt = openMfaAttempt(ctx.secretBox, input.attemptCode);
-    if (!attempt || attempt.projectId !== (await projectNamed(ctx.db, input.projectId))) {
+    const attempt = openMfaAttempt(ctx.services.secretBox, input.attemptCode);
+    if (!attempt || attempt.projectId !== (await projectNamed(ctx.services.db, input.projectId))) {
       throw appError("email_token_invalid");
     }
-    const session = await totpSignIn(ctx.db, ctx.secretBox, {
+    const session = await totpSignIn(ctx.services.db, ctx.services.secretBox, {
       attempt,
       totp: input.totp,
       client: ctx.client,
-      limits: ctx.config.abuseLimits,
+      limits: ctx.services.config.abuseLimits,
       door: ctx.door,
       requestId: ctx.requestId,
-      mail: ctx.mail,
+      mail: ctx.services.mail,
     });
     return stackSessionTokens(ctx, session);
   });

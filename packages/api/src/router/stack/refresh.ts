@@ -15,8 +15,8 @@ export const stackRefreshProcedure = publicProcedure
   .input(stackRefreshSchema)
   .output(stackTokensSchema)
   .mutation(async ({ ctx, input }) => {
-    await checkPublishableKey(ctx.db, input.projectId, input.publishableClientKey ?? null);
-    const refreshed = await refreshInPlace(ctx.db, input.refreshToken, input.projectId);
+    await checkPublishableKey(ctx.services.db, input.projectId, input.publishableClientKey ?? null);
+    const refreshed = await refreshInPlace(ctx.services.db, input.refreshToken, input.projectId);
     if (!refreshed) throw appError("invalid_grant", { failure: "unknown" });
     return stackSessionTokens(ctx, { ...refreshed, refreshToken: input.refreshToken });
   });

@@ -16,20 +16,20 @@ export const stackSignInProcedure = publicProcedure
   .input(stackSignInSchema)
   .output(stackTokensSchema)
   .mutation(async ({ ctx, input }) => {
-    const projectId = await projectNamed(ctx.db, input.projectId);
-    const session = await passwordSignIn(ctx.db, ctx.secretBox, {
+    const projectId = await projectNamed(ctx.services.db, input.projectId);
+    const session = await passwordSignIn(ctx.services.db, ctx.services.secretBox, {
       email: input.email,
       password: input.password,
       projectId,
       client: ctx.client,
-      limits: ctx.config.abuseLimits,
+      limits: ctx.services.config.abuseLimits,
       door: ctx.door,
       requestId: ctx.requestId,
-      mail: ctx.mail,
+      mail: ctx.services.mail,
       // Stack's flow: the code comes in a second request, with this attempt code.
       totpRequired: (userId) =>
         appError("totp_required", {
-          attemptCode: sealMfaAttempt(ctx.secretBox, { userId, projectId, email: input.email }),
+          attemptCode: sealMfaAttempt(ctx.services.secretBox, { userId, projectId, email: input.email }),
         }),
     });
     return stackSessionTokens(ctx, session);

@@ -12,20 +12,20 @@ export const stackSignUpProcedure = publicProcedure
   .input(stackSignUpSchema)
   .output(stackTokensSchema)
   .mutation(async ({ ctx, input }) => {
-    const created = await signUp(ctx.db, ctx.config.appUrl, {
+    const created = await signUp(ctx.services.db, ctx.services.config.appUrl, {
       email: input.email,
       password: input.password,
-      projectId: await projectNamed(ctx.db, input.projectId),
+      projectId: await projectNamed(ctx.services.db, input.projectId),
       client: ctx.client,
-      limit: ctx.config.abuseLimits.signUpPerIp,
+      limit: ctx.services.config.abuseLimits.signUpPerIp,
       requestId: ctx.requestId,
       door: ctx.door,
     });
-    ctx.mail.notify();
+    ctx.services.mail.notify();
     return {
-      accessToken: await accessTokenFor(ctx.tokens, created.user, created.sessionId),
+      accessToken: await accessTokenFor(ctx.services.tokens, created.user, created.sessionId),
       refreshToken: created.refreshToken,
       userId: created.user.id,
-      expiresIn: ctx.tokens.expiresIn,
+      expiresIn: ctx.services.tokens.expiresIn,
     };
   });

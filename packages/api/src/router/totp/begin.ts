@@ -12,7 +12,7 @@ import { tokenProcedure } from "../../trpc";
 export const totpBeginProcedure = tokenProcedure
   .output(z.object({ secretBase32: z.string(), otpauthUrl: z.string(), qrCodeDataUrl: z.string() }))
   .mutation(async ({ ctx }) => {
-    const user = await readUser(ctx.db, {
+    const user = await readUser(ctx.services.db, {
       target: { id: ctx.session.userId },
       projectId: ctx.session.projectId,
       session: ctx.session,

@@ -30,6 +30,6 @@ export const totpEnableProcedure = tokenProcedure
       recoveryCodeHashes: recoveryCodes.map((code) => hashRecoveryCode(userId, code)),
     };
     const { user } = await updateUser(updateUserDeps(ctx), request);
-    await markTotpStepUsed(ctx.db, userId, step);
+    await markTotpStepUsed(ctx.services.db, userId, step);
     return { ...user, recoveryCodes: recoveryCodes.map(formatRecoveryCode) };
   });

@@ -10,7 +10,7 @@ export const usersDeleteProcedure = serverProcedure
   .input(userRefInputSchema)
   .output(z.object({ deleted: z.literal(true) }))
   .mutation(async ({ ctx, input }) => {
-    const deleted = await deleteAccount(ctx.db, {
+    const deleted = await deleteAccount(ctx.services.db, {
       target: toUserRef(input),
       projectId: await resolvedProjectScope(ctx, input),
       session: null,
@@ -20,6 +20,6 @@ export const usersDeleteProcedure = serverProcedure
       proof: "server_key",
     });
     if (!deleted) throw appError("user_not_found");
-    ctx.mail.notify();
+    ctx.services.mail.notify();
     return { deleted: true as const };
   });

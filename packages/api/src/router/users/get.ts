@@ -1,4 +1,4 @@
-import { userViewSchema } from "@profilehub/validators";
+import { userViewOutput } from "@profilehub/validators";
 
 import { readUser } from "../../services/users/read-user";
 import { callerProcedure } from "../../trpc";
@@ -7,10 +7,10 @@ import { resolvedProjectScope, toUserRef, userRefInputSchema } from "./user-ref"
 /** A user by id or number: the caller themself, or anyone with server access. */
 export const usersGetProcedure = callerProcedure
   .input(userRefInputSchema)
-  .output(userViewSchema)
+  .output(userViewOutput)
   .query(async ({ ctx, input }) => {
     const target = toUserRef(input);
-    return readUser(ctx.db, {
+    return readUser(ctx.services.db, {
       target,
       projectId: await resolvedProjectScope(ctx, input),
       session: ctx.session,

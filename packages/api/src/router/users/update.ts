@@ -1,4 +1,4 @@
-import { userUpdateInputSchema, userViewSchema } from "@profilehub/validators";
+import { userUpdateInputSchema, userViewOutput } from "@profilehub/validators";
 import { z } from "zod";
 
 import { updateUser } from "../../services/users/update-user";
@@ -8,13 +8,19 @@ import { resolvedProjectScope, toUserRef, userRefInputSchema } from "./user-ref"
 
 const changesSchema = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
 
+/** The user by the view's key check (`userViewOutput`), the diff by its schema. */
+export const usersUpdateOutput = (value: unknown) => {
+  const { user, changes } = value as { user: unknown; changes: unknown };
+  return { user: userViewOutput(user), changes: changesSchema.parse(changes) };
+};
+
 /**
  * Updates a user by id or number — the caller themself, or anyone with server access — and says
  * what actually changed (`{field: {from, to}}`, secrets redacted).
  */
 export const usersUpdateProcedure = callerProcedure
   .input(userRefInputSchema.extend({ changes: userUpdateInputSchema }))
-  .output(z.object({ user: userViewSchema, changes: changesSchema }))
+  .output(usersUpdateOutput)
   .mutation(async ({ ctx, input }) => {
     const target = toUserRef(input);
     const scope = await resolvedProjectScope(ctx, input);

@@ -44,5 +44,5 @@ export function projectScope(ctx: Context, input: UserRefInput): string | null {
 /** The same, with a project named by its Stack UUID (Stack's server requests) found by that UUID. */
 export async function resolvedProjectScope(ctx: Context, input: UserRefInput): Promise<string | null> {
   const scope = projectScope(ctx, input);
-  return scope !== null && isStackProjectId(scope) ? projectNamed(ctx.db, scope) : scope;
+  return scope !== null && isStackProjectId(scope) ? projectNamed(ctx.services.db, scope) : scope;
 }

@@ -12,19 +12,19 @@ export const webSignInProcedure = publicProcedure
   .output(publicUserSchema)
   .mutation(async ({ ctx, input }) => {
     if (!ctx.sessionCookie) throw appError("forbidden", { action: "browser_session" });
-    const session = await passwordSignIn(ctx.db, ctx.secretBox, {
+    const session = await passwordSignIn(ctx.services.db, ctx.services.secretBox, {
       email: input.email,
       password: input.password,
       totp: input.totp,
       projectId: input.projectId ?? DEFAULT_PROJECT_ID,
       client: ctx.client,
-      limits: ctx.config.abuseLimits,
+      limits: ctx.services.config.abuseLimits,
       recoveryCode: input.recoveryCode,
       door: ctx.door,
       requestId: ctx.requestId,
-      mail: ctx.mail,
+      mail: ctx.services.mail,
       web: true,
     });
     setSessionCookie(ctx, session.sessionId, session.webSecret);
-    return readAuthenticatedUser(ctx.db, session.userId);
+    return readAuthenticatedUser(ctx.services.db, session.userId);
   });

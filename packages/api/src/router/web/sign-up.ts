@@ -11,17 +11,17 @@ export const webSignUpProcedure = publicProcedure
   .output(publicUserSchema)
   .mutation(async ({ ctx, input }) => {
     if (!ctx.sessionCookie) throw appError("forbidden", { action: "browser_session" });
-    const created = await signUp(ctx.db, ctx.config.appUrl, {
+    const created = await signUp(ctx.services.db, ctx.services.config.appUrl, {
       email: input.email,
       password: input.password,
       projectId: input.projectId ?? DEFAULT_PROJECT_ID,
       client: ctx.client,
-      limit: ctx.config.abuseLimits.signUpPerIp,
+      limit: ctx.services.config.abuseLimits.signUpPerIp,
       requestId: ctx.requestId,
       door: ctx.door,
       web: true,
     });
-    ctx.mail.notify();
+    ctx.services.mail.notify();
     setSessionCookie(ctx, created.sessionId, created.webSecret);
     const { serverMetadata: _hidden, secureMetadata: _secure, ...user } = created.user;
     return user;

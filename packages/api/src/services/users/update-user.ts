@@ -132,7 +132,8 @@ async function invalid(deps: UpdateUserDeps, request: UpdateUserRequest, issues:
 /** Request problems after which there is nothing to validate: the door could not read the body. */
 const UNREADABLE: ReadonlySet<Issue["code"]> = new Set(["not_an_object", "invalid_form_json", "missing_param"]);
 
-function updatePolicy({ policy, serverAccess }: UpdateUserRequest): UserUpdatePolicy {
+/** The validator's policy for a door's policy and the caller's access. */
+export function userUpdatePolicyOf(policy: DoorPolicy, serverAccess: boolean): UserUpdatePolicy {
   return {
     passwordMinLength: policy.passwordMinLength,
     serverAccess,
@@ -149,7 +150,7 @@ async function validateAndPlan(
 ): Promise<{ update: UserUpdate; plan: UpdatePlan }> {
   const { policy, target, requestProblems } = request;
   if (requestProblems.some((problem) => UNREADABLE.has(problem.code))) return invalid(deps, request, requestProblems);
-  const result = validateUserUpdate(request.input, updatePolicy(request));
+  const result = validateUserUpdate(request.input, userUpdatePolicyOf(policy, request.serverAccess));
   if (!result.ok || requestProblems.length > 0) {
     const taken = await takenFieldIssues(deps.db, target, request.input as Record<string, unknown>);
     return invalid(deps, request, dedupe([...requestProblems, ...(result.ok ? [] : result.issues), ...taken]));

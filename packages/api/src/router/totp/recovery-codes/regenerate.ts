@@ -20,14 +20,14 @@ export const regenerateRecoveryCodesProcedure = tokenProcedure
   .output(regenerateRecoveryCodesOutputSchema)
   .mutation(async ({ ctx, input }) => {
     const userId = ctx.session.userId;
-    const [user] = await ctx.db.$queryRaw<{ passwordHash: string | null; totpOn: boolean }[]>`
+    const [user] = await ctx.services.db.$queryRaw<{ passwordHash: string | null; totpOn: boolean }[]>`
       SELECT "passwordHash", "totpSecretEncrypted" IS NOT NULL AS "totpOn" FROM users WHERE id = ${userId}::uuid`;
     if (!user?.totpOn) throw invalidField("code", "totp_off");
     if (user.passwordHash !== null) {
       if (input.currentPassword === undefined) throw invalidField("currentPassword", "required");
-      const limit = ctx.config.abuseLimits.currentPasswordPerAccount;
+      const limit = ctx.services.config.abuseLimits.currentPasswordPerAccount;
       const proven = await provesCurrentPassword(
-        ctx.db,
+        ctx.services.db,
         { id: userId, passwordHash: user.passwordHash },
         input.currentPassword,
         limit,
@@ -35,13 +35,13 @@ export const regenerateRecoveryCodesProcedure = tokenProcedure
       if (!proven) throw invalidField("currentPassword", "current_password_incorrect");
     } else {
       if (input.code === undefined) throw invalidField("code", "required");
-      const limit = ctx.config.abuseLimits.currentPasswordPerAccount;
-      if ((await provesTotpCode(ctx.db, ctx.secretBox, limit, userId, input.code)) !== true) {
+      const limit = ctx.services.config.abuseLimits.currentPasswordPerAccount;
+      if ((await provesTotpCode(ctx.services.db, ctx.services.secretBox, limit, userId, input.code)) !== true) {
         throw invalidField("code", "totp_code_invalid");
       }
     }
     const codes = await regenerateRecoveryCodes(
-      { db: ctx.db, mail: ctx.mail },
+      { db: ctx.services.db, mail: ctx.services.mail },
       { userId, door: ctx.door, requestId: ctx.requestId, client: ctx.client },
     );
     if (codes === null) throw invalidField("code", "totp_off"); // turned off meanwhile

@@ -6,4 +6,4 @@ import { tokenProcedure } from "../../../trpc";
 /** How many of the caller's recovery codes are still unused (0 of 0 while two-factor is off). */
 export const recoveryCodesStatusProcedure = tokenProcedure
   .output(recoveryCodesStatusSchema)
-  .query(({ ctx }) => recoveryCodesStatus(ctx.db, ctx.session.userId));
+  .query(({ ctx }) => recoveryCodesStatus(ctx.services.db, ctx.session.userId));
