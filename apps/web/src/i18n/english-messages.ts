@@ -1,5 +1,5 @@
 import { en } from "./en";
 import { registerMessages } from "./messages";
 
-// Loaded by `<LocaleMessages>` (its own chunk, preloaded with an English page).
+// Its own chunk, preloaded with an English page (`<LocaleMessages>`).
 registerMessages("en", en);

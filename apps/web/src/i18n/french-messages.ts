@@ -1,5 +1,5 @@
 import { fr } from "./fr";
 import { registerMessages } from "./messages";
 
-// Loaded by `<LocaleMessages>` (its own chunk, preloaded with a French page).
+// Its own chunk, preloaded with a French page (`<LocaleMessages>`).
 registerMessages("fr", fr);

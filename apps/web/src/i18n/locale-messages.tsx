@@ -4,15 +4,23 @@ import type { Locale } from "@profilehub/validators";
 import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
 
-type Props = { children: ReactNode };
-const passThrough = ({ children }: Props) => children;
+const nothing = () => null;
 
-// Each language's dictionary is its own chunk: a page preloads (and hydrates with) its language
-// only; switching language later loads the other one (`loadMessages`).
-const EnglishMessages = dynamic<Props>(() => import("./english-messages").then(() => passThrough));
-const FrenchMessages = dynamic<Props>(() => import("./french-messages").then(() => passThrough));
+// Each language's dictionary is its own chunk; rendering one of these on the server preloads it
+// (`<link rel="preload">`) and loading it registers the dictionary.
+const EnglishMessages = dynamic(() => import("./english-messages").then(() => nothing));
+const FrenchMessages = dynamic(() => import("./french-messages").then(() => nothing));
 
-/** Sends the browser the dictionary of the page's language only. Wrap every `<I18nProvider>` in it. */
+/**
+ * Sends the browser the dictionary of the page's language only; put it beside every
+ * `<I18nProvider>`, which waits for that dictionary (hydration, or a client-side navigation, waits
+ * with the page as it is: no flash of empty content). Switching language later loads the other one.
+ */
 export function LocaleMessages({ locale, children }: { locale: Locale; children: ReactNode }) {
-  return locale === "fr" ? <FrenchMessages>{children}</FrenchMessages> : <EnglishMessages>{children}</EnglishMessages>;
+  return (
+    <>
+      {locale === "fr" ? <FrenchMessages /> : <EnglishMessages />}
+      {children}
+    </>
+  );
 }

@@ -4,8 +4,7 @@ import type { Messages } from "./en";
 
 /**
  * The dictionaries this browser has loaded. A page ships only its language's dictionary (see
- * `<LocaleMessages>`); the other one is fetched on demand,
- * when the user switches language.
+ * `<LocaleMessages>`); the other one is fetched on demand, when the user switches language.
  */
 const loaded: Partial<Record<Locale, Messages>> = {};
 const pending: Partial<Record<Locale, Promise<Messages>>> = {};

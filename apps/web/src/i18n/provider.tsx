@@ -25,15 +25,18 @@ const I18nContext = createContext<I18n | null>(null);
  * `locale` loads the other dictionary, then re-renders the whole UI in that language.
  */
 export function I18nProvider({ locale: wanted, children }: { locale: Locale; children: ReactNode }) {
-  // The language shown: `wanted` once its dictionary is here (the previous one until then).
-  const [locale, setLocale] = useState<Locale>(wanted);
-  const messages = loadedMessages(locale) ?? use(loadMessages(locale));
+  // `wanted`'s dictionary, when this browser has it (then the switch is immediate, in the same
+  // render: a language form preloads the dictionaries), else the language shown until it is here.
+  const ready = loadedMessages(wanted);
+  const [previous, setPrevious] = useState<Locale>(wanted);
+  const locale = ready ? wanted : previous;
+  const messages = ready ?? loadedMessages(previous) ?? use(loadMessages(previous));
   useEffect(() => {
-    if (wanted === locale) return;
+    if (ready) return;
     let live = true;
     loadMessages(wanted).then(
       () => {
-        if (live) setLocale(wanted);
+        if (live) setPrevious(wanted);
       },
       () => {
         // Offline: the UI stays in the language it has; the next load of a page brings the other.
@@ -42,7 +45,7 @@ export function I18nProvider({ locale: wanted, children }: { locale: Locale; chi
     return () => {
       live = false;
     };
-  }, [wanted, locale]);
+  }, [wanted, ready]);
   const value = useMemo<I18n>(
     () => ({
       locale,
