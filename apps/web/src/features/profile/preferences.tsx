@@ -41,6 +41,8 @@ function LocaleForm({ initial, onClose }: { initial: (typeof LOCALES)[number]; o
     schema: () => formSchemas().then((schemas) => schemas.localeForm),
     defaultValues: { locale: initial },
     toUpdate: (values) => ({ locale: values.locale }),
+    // The UI switches with the optimistic update: its dictionary must be here by then.
+    beforeSave: (values) => loadMessages(values.locale),
     savedMessage: t.common.saved(t.profile.locale.label),
     onSaved: onClose,
   });
