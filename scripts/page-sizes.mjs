@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run sizes`: the first-load JavaScript of each page of the production build — every
-// <script src> a fresh visit downloads, summed raw and gzipped — measured against a running
+// <script src> a fresh visit downloads, and every script it preloads (`<link rel="preload"
+// as="script">`, e.g. the page's dictionary), summed raw and gzipped — measured against a running
 // server (signed in for the settings pages); `noModule` scripts are not counted (a browser that runs
 // modules never downloads them). A report, not a test. PAGE_SIZES_CHUNKS=1 also lists
 // the chunks of /settings, largest first.
@@ -95,7 +96,13 @@ try {
     const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].filter(
       (match) => !/\snoModule/i.test(match[0]),
     );
-    const sources = [...new Set(tags.map((match) => match[1]))];
+    // Chunks a page needs to hydrate but loads through `next/dynamic` (e.g. its language's
+    // dictionary) are preloaded: `<link rel="preload" as="script">`. They count too.
+    const preloads = [...html.matchAll(/<link[^>]+rel="preload"[^>]*>/g)]
+      .filter((match) => /\sas="script"/.test(match[0]))
+      .map((match) => /\shref="([^"]+)"/.exec(match[0])?.[1])
+      .filter(Boolean);
+    const sources = [...new Set([...tags.map((match) => match[1]), ...preloads])];
     let raw = 0;
     let gzip = 0;
     for (const source of sources) {

@@ -1,10 +1,11 @@
 "use client";
 
 import type { ErrorReason, Issue, Locale } from "@profilehub/validators";
-import { createContext, type ReactNode, useContext, useEffect, useMemo } from "react";
+import { createContext, type ReactNode, use, useContext, useEffect, useMemo, useState } from "react";
 
+import type { Messages } from "./en";
 import { type Formatters, formatters } from "./format";
-import { type Messages, messagesFor } from "./index";
+import { loadedMessages, loadMessages } from "./messages";
 import { problemText, refusalText } from "./problems";
 
 interface I18n {
@@ -19,17 +20,41 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-/** Provides the dictionary of `locale`; changing `locale` re-renders the whole UI in that language. */
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+/**
+ * Provides the dictionary of `locale` (shipped with the page by `<LocaleMessages>`); changing
+ * `locale` loads the other dictionary, then re-renders the whole UI in that language.
+ */
+export function I18nProvider({ locale: wanted, children }: { locale: Locale; children: ReactNode }) {
+  // `wanted`'s dictionary, when this browser has it (then the switch is immediate, in the same
+  // render: a language form preloads the dictionaries), else the language shown until it is here.
+  const ready = loadedMessages(wanted);
+  const [previous, setPrevious] = useState<Locale>(wanted);
+  const locale = ready ? wanted : previous;
+  const messages = ready ?? loadedMessages(previous) ?? use(loadMessages(previous));
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    loadMessages(wanted).then(
+      () => {
+        if (live) setPrevious(wanted);
+      },
+      () => {
+        // Offline: the UI stays in the language it has; the next load of a page brings the other.
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, ready]);
   const value = useMemo<I18n>(
     () => ({
       locale,
-      t: messagesFor(locale),
+      t: messages,
       format: formatters(locale),
       problem: (issue) => problemText(issue, locale),
       refusal: (reason, params) => refusalText(reason, params, locale),
     }),
-    [locale],
+    [locale, messages],
   );
   useEffect(() => {
     document.documentElement.lang = locale;

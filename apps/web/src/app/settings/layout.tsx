@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { currentUser } from "@/features/auth/current-user";
 import { SettingsProviders } from "@/features/settings/providers";
 import { SettingsShell } from "@/features/settings/shell";
+import { LocaleMessages } from "@/i18n/locale-messages";
 import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -19,8 +20,10 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   if (!user) return children;
   const { loaded } = await getRuntime();
   return (
-    <SettingsProviders initialUser={user}>
-      <SettingsShell showMailbox={!loaded.config.smtpUrl}>{children}</SettingsShell>
-    </SettingsProviders>
+    <LocaleMessages locale={user.locale}>
+      <SettingsProviders initialUser={user}>
+        <SettingsShell showMailbox={!loaded.config.smtpUrl}>{children}</SettingsShell>
+      </SettingsProviders>
+    </LocaleMessages>
   );
 }

@@ -1,6 +1,5 @@
 import { cva, type VariantProps } from "class-variance-authority";
-import { Slot } from "radix-ui";
-import type { ComponentProps } from "react";
+import { cloneElement, type ComponentProps, isValidElement } from "react";
 
 import { cn } from "@/lib/utils";
 
@@ -30,7 +29,7 @@ export const buttonVariants = cva(
 export type ButtonProps = ComponentProps<"button"> & VariantProps<typeof buttonVariants> & { asChild?: boolean };
 
 export function Button({ className, variant, size, asChild = false, type, ...props }: ButtonProps) {
-  const Component = asChild ? Slot.Root : "button";
+  const Component = asChild ? Slot : "button";
   return (
     <Component
       data-slot="button"
@@ -39,4 +38,28 @@ export function Button({ className, variant, size, asChild = false, type, ...pro
       {...props}
     />
   );
+}
+
+/**
+ * `asChild`: renders its one child element (a link) with the button's props merged in, by Radix
+ * Slot's rules: the child's own props win, except that classes are joined, styles merged and both
+ * event handlers run (the child's first).
+ */
+function Slot({ children, ...slotProps }: ComponentProps<"button">) {
+  if (!isValidElement<Record<string, unknown>>(children)) return null;
+  const childProps = children.props;
+  const merged: Record<string, unknown> = { ...slotProps, ...childProps };
+  for (const [key, value] of Object.entries(slotProps)) {
+    const own = childProps[key];
+    if (/^on[A-Z]/.test(key) && typeof value === "function" && typeof own === "function") {
+      merged[key] = (...args: unknown[]) => {
+        (own as (...args: unknown[]) => void)(...args);
+        (value as (...args: unknown[]) => void)(...args);
+      };
+    } else if (key === "style" && own) {
+      merged.style = { ...(value as object), ...own };
+    }
+  }
+  merged.className = cn(slotProps.className, childProps.className as string | undefined);
+  return cloneElement(children, merged);
 }

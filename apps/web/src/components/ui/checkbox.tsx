@@ -1,24 +1,40 @@
-"use client";
-
 import { CheckIcon } from "lucide-react";
-import { Checkbox as CheckboxPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
 
 import { cn } from "@/lib/utils";
 
-export function Checkbox({ className, ...props }: ComponentProps<typeof CheckboxPrimitive.Root>) {
+/**
+ * A native checkbox, styled (role "checkbox", labelled by its `<label htmlFor>`, Space toggles,
+ * focus ring on keyboard focus). Like the Radix one it replaced, Enter neither toggles it nor
+ * submits the form (WAI-ARIA checkboxes activate on Space only).
+ */
+export function Checkbox({
+  className,
+  onCheckedChange,
+  onChange,
+  onKeyDown,
+  ...props
+}: Omit<ComponentProps<"input">, "type"> & { onCheckedChange?: (checked: boolean) => void }) {
   return (
-    <CheckboxPrimitive.Root
-      data-slot="checkbox"
-      className={cn(
-        "peer size-4 shrink-0 cursor-pointer rounded-[4px] border border-input bg-card shadow-xs transition-shadow outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60 focus-visible:ring-offset-1 focus-visible:ring-offset-background disabled:cursor-not-allowed disabled:opacity-50 data-[state=checked]:border-primary data-[state=checked]:bg-primary data-[state=checked]:text-primary-foreground",
-        className,
-      )}
-      {...props}
-    >
-      <CheckboxPrimitive.Indicator className="flex items-center justify-center text-current">
-        <CheckIcon aria-hidden className="size-3.5" />
-      </CheckboxPrimitive.Indicator>
-    </CheckboxPrimitive.Root>
+    <span className={cn("relative inline-grid size-4 shrink-0 place-items-center", className)}>
+      <input
+        type="checkbox"
+        data-slot="checkbox"
+        className="peer size-4 shrink-0 cursor-pointer appearance-none rounded-[4px] border border-input bg-card shadow-xs transition-shadow outline-none checked:border-primary checked:bg-primary focus-visible:ring-[3px] focus-visible:ring-ring/60 focus-visible:ring-offset-1 focus-visible:ring-offset-background disabled:cursor-not-allowed disabled:opacity-50"
+        onChange={(event) => {
+          onChange?.(event);
+          onCheckedChange?.(event.target.checked);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") event.preventDefault();
+          onKeyDown?.(event);
+        }}
+        {...props}
+      />
+      <CheckIcon
+        aria-hidden
+        className="pointer-events-none absolute hidden size-3.5 text-primary-foreground peer-checked:block"
+      />
+    </span>
   );
 }

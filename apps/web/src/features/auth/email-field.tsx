@@ -1,13 +1,13 @@
 "use client";
 
-import type { UseFormRegisterReturn } from "react-hook-form";
-
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useI18n } from "@/i18n/provider";
 
+import type { FieldRegistration } from "./checks-form";
+
 /** The email address of the sign-in, sign-up and forgot-password forms (focused first). */
-export function EmailField({ registration, error }: { registration: UseFormRegisterReturn<"email">; error?: string }) {
+export function EmailField({ registration, error }: { registration: FieldRegistration; error?: string }) {
   const { t } = useI18n();
   return (
     <Field id="email" label={t.auth.email} error={error}>

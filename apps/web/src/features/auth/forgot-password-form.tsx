@@ -3,7 +3,6 @@
 import { checkEmail } from "@profilehub/validators";
 import { MailCheck } from "lucide-react";
 import Link from "next/link";
-import { useForm } from "react-hook-form";
 
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { useI18n } from "@/i18n/provider";
@@ -11,7 +10,7 @@ import { useProcedure } from "@/trpc/procedure";
 
 import { showServerErrors } from "../settings/server-errors";
 import { AuthFormFooter } from "./auth-form-footer";
-import { checksResolver } from "./checks-resolver";
+import { useChecksForm } from "./checks-form";
 import { EmailField } from "./email-field";
 import { FocusedHeading } from "./focused-heading";
 
@@ -22,10 +21,7 @@ const forgotChecks = { email: checkEmail };
 export function ForgotPasswordForm() {
   const { t, problem, refusal } = useI18n();
   const recover = useProcedure("auth.recover");
-  const form = useForm({
-    resolver: checksResolver<{ email: string }>(forgotChecks, problem),
-    defaultValues: { email: "" },
-  });
+  const form = useChecksForm<{ email: string }>(forgotChecks, problem);
   const submit = form.handleSubmit(async (values) => {
     try {
       await recover.mutateAsync(values);

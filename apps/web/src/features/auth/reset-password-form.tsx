@@ -3,7 +3,6 @@
 import { checkNewPassword } from "@profilehub/validators";
 import { CircleCheck } from "lucide-react";
 import Link from "next/link";
-import { useForm } from "react-hook-form";
 
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
@@ -15,7 +14,7 @@ import { useProcedure } from "@/trpc/procedure";
 
 import { showServerErrors } from "../settings/server-errors";
 import { AuthFormFooter } from "./auth-form-footer";
-import { checksResolver } from "./checks-resolver";
+import { useChecksForm } from "./checks-form";
 import { FocusedHeading } from "./focused-heading";
 
 /** As `resetInputSchema`'s password. */
@@ -25,10 +24,7 @@ const resetChecks = { password: (value: string) => checkNewPassword(value) };
 export function ResetPasswordForm({ token }: { token: string }) {
   const { t, problem, refusal } = useI18n();
   const reset = useProcedure("auth.reset");
-  const form = useForm({
-    resolver: checksResolver<{ password: string }>(resetChecks, problem),
-    defaultValues: { password: "" },
-  });
+  const form = useChecksForm<{ password: string }>(resetChecks, problem);
   const submit = form.handleSubmit(async ({ password }) => {
     try {
       await reset.mutateAsync({ token, password });

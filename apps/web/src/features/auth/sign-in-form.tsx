@@ -4,7 +4,6 @@ import { checkEmail, checkRecoveryCode, checkTotpCode } from "@profilehub/valida
 import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -20,7 +19,7 @@ import { useProcedure } from "@/trpc/procedure";
 
 import { failureMessage } from "../settings/failure";
 import { AuthFormFooter } from "./auth-form-footer";
-import { checksResolver } from "./checks-resolver";
+import { useChecksForm } from "./checks-form";
 import { EmailField } from "./email-field";
 
 type Credentials = {
@@ -98,10 +97,7 @@ function CredentialsStep({
   onTotpRequired: (credentials: Credentials) => void;
 }) {
   const { t, problem, refusal } = useI18n();
-  const form = useForm({
-    resolver: checksResolver<Credentials>(credentialsChecks(t), problem),
-    defaultValues: { email: "", password: "" },
-  });
+  const form = useChecksForm<Credentials>(credentialsChecks(t), problem);
   const [error, setError] = useState<string | null>(null);
   const submit = form.handleSubmit(async (values) => {
     setError(null);
@@ -163,10 +159,7 @@ function CodeStep({
   onBack: () => void;
 }) {
   const { t, problem, refusal } = useI18n();
-  const form = useForm({
-    resolver: checksResolver<{ code: string }>(recovery ? recoveryChecks : codeChecks, problem),
-    defaultValues: { code: "" },
-  });
+  const form = useChecksForm<{ code: string }>(recovery ? recoveryChecks : codeChecks, problem);
   const submit = form.handleSubmit(async ({ code }) => {
     try {
       await signIn.mutateAsync({ ...credentials, ...(recovery ? { recoveryCode: code } : { totp: code }) });

@@ -1,7 +1,6 @@
 "use client";
 
 import { checkEmail, checkNewPassword } from "@profilehub/validators";
-import { useForm } from "react-hook-form";
 
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Field, fieldInputProps } from "@/components/ui/field";
@@ -11,7 +10,7 @@ import { useProcedure } from "@/trpc/procedure";
 
 import { showServerErrors } from "../settings/server-errors";
 import { AuthFormFooter } from "./auth-form-footer";
-import { checksResolver } from "./checks-resolver";
+import { useChecksForm } from "./checks-form";
 import { EmailField } from "./email-field";
 
 /** As `signupInputSchema`'s email and password. */
@@ -21,10 +20,7 @@ const signUpChecks = { email: checkEmail, password: (value: string) => checkNewP
 export function SignUpForm({ next }: { next: string }) {
   const { t, problem, refusal } = useI18n();
   const signUp = useProcedure("web.signUp", { onSuccess: () => window.location.assign(next) });
-  const form = useForm({
-    resolver: checksResolver<{ email: string; password: string }>(signUpChecks, problem),
-    defaultValues: { email: "", password: "" },
-  });
+  const form = useChecksForm<{ email: string; password: string }>(signUpChecks, problem);
   const submit = form.handleSubmit(async (values) => {
     try {
       await signUp.mutateAsync(values);

@@ -1,13 +1,14 @@
 "use client";
 
 import { LOCALES } from "@profilehub/validators";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Controller } from "react-hook-form";
 
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import { loadMessages } from "@/i18n/messages";
 import { useI18n } from "@/i18n/provider";
 
 import { EditableRow, FormActions } from "../settings/editable-row";
@@ -40,10 +41,17 @@ function LocaleForm({ initial, onClose }: { initial: (typeof LOCALES)[number]; o
     schema: () => formSchemas().then((schemas) => schemas.localeForm),
     defaultValues: { locale: initial },
     toUpdate: (values) => ({ locale: values.locale }),
+    // The UI switches with the optimistic update: its dictionary must be here by then.
+    beforeSave: (values) => loadMessages(values.locale),
     savedMessage: t.common.saved(t.profile.locale.label),
     onSaved: onClose,
   });
   const error = errorOf("locale");
+  useEffect(() => {
+    // Each page ships only its language's dictionary: fetch the others now, so that saving a
+    // language switches the UI (and says "saved") in the new one at once.
+    for (const locale of LOCALES) loadMessages(locale).catch(() => undefined);
+  }, []);
   return (
     <form
       onSubmit={submit}

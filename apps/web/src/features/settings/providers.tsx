@@ -4,8 +4,7 @@ import type { UserView } from "@profilehub/validators";
 import type { ReactNode } from "react";
 
 import { Toaster } from "@/components/toaster";
-import { messagesFor } from "@/i18n";
-import { I18nProvider } from "@/i18n/provider";
+import { I18nProvider, useI18n } from "@/i18n/provider";
 import { TrpcProvider } from "@/trpc/react";
 
 import { InitialUserContext, useMe } from "./me";
@@ -27,9 +26,14 @@ function UserLanguage({ children }: { children: ReactNode }) {
   const { locale } = useMe();
   return (
     <I18nProvider locale={locale}>
-      <UnsavedChangesProvider message={messagesFor(locale).common.unsavedChanges}>
+      <UnsavedChangesGuard>
         <Toaster>{children}</Toaster>
-      </UnsavedChangesProvider>
+      </UnsavedChangesGuard>
     </I18nProvider>
   );
+}
+
+function UnsavedChangesGuard({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return <UnsavedChangesProvider message={t.common.unsavedChanges}>{children}</UnsavedChangesProvider>;
 }

@@ -1,5 +1,4 @@
 import type { Issue } from "@profilehub/validators";
-import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 
 import { routerError } from "@/trpc/errors";
 
@@ -21,12 +20,19 @@ function fieldFor(path: string, names: string[]): string | undefined {
   );
 }
 
+/** What it needs of a form: react-hook-form's `useForm()`, or the signed-out forms' `useChecksForm()`. */
+interface ServerErrorsTarget {
+  getValues(): unknown;
+  // Method syntax on purpose: react-hook-form's `setError` takes its own field names.
+  setError(name: string, error: { type: string; message: string }, options?: { shouldFocus?: boolean }): void;
+}
+
 /**
  * Puts a failed call's problems where they belong: each issue next to its field (the router
  * names fields by their canonical path, which is what our forms use), the rest at the form level.
  */
-export function showServerErrors<T extends FieldValues>(
-  form: UseFormReturn<T, unknown, unknown>,
+export function showServerErrors(
+  form: ServerErrorsTarget,
   error: unknown,
   t: Parameters<typeof failureMessage>[1],
   problem: (issue: Issue) => string,
@@ -42,7 +48,7 @@ export function showServerErrors<T extends FieldValues>(
       loose.push(problem(item));
       continue;
     }
-    form.setError(name as Path<T>, { type: item.code, message: problem(item) }, { shouldFocus: !focused });
+    form.setError(name, { type: item.code, message: problem(item) }, { shouldFocus: !focused });
     focused = true;
   }
   if (issues.length === 0) loose.push(failureMessage(error, t, refusal));

@@ -2,14 +2,7 @@
 
 import type { UserUpdateInput } from "@profilehub/validators";
 import { type FormEvent, useEffect, useRef } from "react";
-import {
-  type DefaultValues,
-  type FieldValues,
-  type Mode,
-  type Resolver,
-  useForm,
-  type UseFormReturn,
-} from "react-hook-form";
+import { type DefaultValues, type FieldValues, type Mode, type Resolver, useForm } from "react-hook-form";
 import type { z } from "zod";
 
 import { useToast } from "@/components/toaster";
@@ -34,6 +27,8 @@ export function useUpdateForm<TSchema extends z.ZodType<unknown, FieldValues>>(o
   onSaved?: () => void;
   /** When fields are validated: on submit (default), or live (`onChange`). */
   mode?: Mode;
+  /** Awaited before saving (its failure does not stop the save), e.g. loading the new language's dictionary. */
+  beforeSave?: (values: z.output<TSchema>) => Promise<unknown>;
 }) {
   const { t, problem, refusal } = useI18n();
   const toast = useToast();
@@ -55,10 +50,11 @@ export function useUpdateForm<TSchema extends z.ZodType<unknown, FieldValues>>(o
     latest.current = options;
   });
   const handle = form.handleSubmit(async (values) => {
+    await options.beforeSave?.(values).catch(() => undefined);
     try {
       await update.mutateAsync(options.toUpdate(values));
     } catch (error) {
-      showServerErrors(form as unknown as UseFormReturn<FieldValues, unknown, unknown>, error, t, problem, refusal);
+      showServerErrors(form, error, t, problem, refusal);
       return;
     }
     form.reset(form.getValues());
