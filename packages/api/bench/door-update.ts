@@ -21,9 +21,7 @@ import {
   validateUserUpdate,
 } from "@profilehub/validators";
 
-import { DEFAULT_ABUSE_LIMITS } from "../src/config";
 import {
-  type AppConfig,
   benchRouter,
   type Context,
   createAppServices,
@@ -35,6 +33,7 @@ import {
 import { usersUpdateOutput } from "../src/router/users/update";
 import { userUpdatePolicyOf } from "../src/services/users/update-user";
 import { createCallerFactory, router, tokenProcedure } from "../src/trpc";
+import { TEST_CONFIG } from "../test/helpers/test-app";
 import { createTestDatabase, type TestDatabaseKind } from "../test/helpers/test-database";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -46,19 +45,6 @@ const PART = process.env.BENCH_PART ?? "all";
 const KIND: TestDatabaseKind =
   (process.env.BENCH_DB as TestDatabaseKind | undefined) ?? (process.env.TEST_DATABASE_URL ? "postgres" : "pglite");
 if (KIND === "postgres") process.env.TEST_DB_KIND = "postgres";
-
-const CONFIG: AppConfig = {
-  appUrl: "http://localhost:3000",
-  authSecret: "bench-auth-secret-that-is-long-enough-0123456789",
-  serverApiKey: "bench-server-key-that-is-long-enough-0123456789",
-  smtpUrl: undefined,
-  mailFrom: "ProfileHub <no-reply@profilehub.test>",
-  emailChangeConfirmation: true,
-  webhookTimeoutMs: 1500,
-  abuseLimits: { ...DEFAULT_ABUSE_LIMITS, signUpPerIp: { limit: 10_000, windowSeconds: 3600 } },
-  metricsToken: undefined,
-  refreshTokenReuseIntervalS: 10,
-};
 
 type Op = (i: number) => unknown;
 interface Scenario {
@@ -113,7 +99,7 @@ async function runAll(title: string, scenarios: Scenario[]): Promise<Map<string,
 
 const database = await createTestDatabase(KIND);
 try {
-  const services = createAppServices({ db: database.db, config: CONFIG });
+  const services = createAppServices({ db: database.db, config: TEST_CONFIG });
   const anonymous = createCaller(createContextInner(services, { door: "auth" }));
   const users: { accessToken: string; id: string }[] = [];
   for (let n = 0; n < USERS; n++) {
@@ -230,7 +216,7 @@ try {
         return Reflect.get(target, key, receiver) as unknown;
       },
     });
-    const spied = createAppServices({ db: spy, config: CONFIG });
+    const spied = createAppServices({ db: spy, config: TEST_CONFIG });
     await createCaller(await createRequestContext(spied, credentials(0, "trpc"))).me.update({ bio: "sample" });
     return text;
   }
