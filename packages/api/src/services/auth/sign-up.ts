@@ -58,9 +58,12 @@ export async function signUp(
   try {
     rows = await db.$queryRaw`
       WITH project AS (
+        -- No conflict target: every unique index (id and stackProjectId) is an arbiter, so two first
+        -- sign-ups of a new project racing each other both succeed (with a target, the loser hit
+        -- the other index's unique violation).
         INSERT INTO projects (id, name, "stackProjectId")
         VALUES (${request.projectId}, ${request.projectId}, ${stackProjectIdOf(request.projectId)}::uuid)
-        ON CONFLICT (id) DO NOTHING
+        ON CONFLICT DO NOTHING
       ), created AS (
         INSERT INTO users ("projectId", email, "passwordHash", "appMetadata")
         VALUES (${request.projectId}, ${request.email}, ${passwordHash}, '{"provider":"email"}'::jsonb)
