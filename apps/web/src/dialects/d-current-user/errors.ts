@@ -101,7 +101,12 @@ const RENDER: Record<ErrorReason, Render> = {
     const { expected, actual } = error.params as { expected: string; actual: string };
     return KnownErrors.invalidProjectForAccessToken(expected, actual);
   },
-  server_key_invalid: (_, request) => KnownErrors.invalidSecretServerKey(projectIdOf(request) ?? ""),
+  // Client access to a server-only route is refused before any key is looked at, as Stack's
+  // request validation does; with server access, the key itself was wrong.
+  server_key_invalid: (_, request) =>
+    request.headers.get("x-stack-access-type") === "client"
+      ? KnownErrors.insufficientAccessType("client", ["server"])
+      : KnownErrors.invalidSecretServerKey(projectIdOf(request) ?? ""),
   user_not_found: (error) =>
     (error.params as { of?: string }).of === "session"
       ? statusError(404, "Session not found.")

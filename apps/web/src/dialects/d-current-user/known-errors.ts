@@ -1,3 +1,5 @@
+import type { AccessType } from "./stack-auth";
+
 /**
  * Stack Auth's errors, as its backend renders them: a known error is `{code, details?, error}` with
  * the `x-stack-known-error` header — codes, statuses, messages and details are Stack's own
@@ -40,13 +42,17 @@ export const KnownErrors = {
       "INVALID_ACCESS_TYPE",
       `The x-stack-access-type header must be 'client', 'server', or 'admin', but was '${accessType}'.`,
     ),
-  /** `admin` is a Stack access type, but this endpoint (here) serves only client and server access. */
-  insufficientAccessType: (accessType: string) =>
+  /**
+   * An access type the route does not serve: `admin` anywhere (a Stack access type this server has
+   * no use for), `client` on server-only routes such as `DELETE /users/{id}` (Stack lists the
+   * types its route accepts; ours never include `admin`).
+   */
+  insufficientAccessType: (accessType: string, allowed: readonly AccessType[] = ["client", "server"]) =>
     known(
       401,
       "INSUFFICIENT_ACCESS_TYPE",
-      `The x-stack-access-type header must be 'client' or 'server', but was '${accessType}'.`,
-      { actual_access_type: accessType, allowed_access_types: ["client", "server"] },
+      `The x-stack-access-type header must be ${allowed.map((type) => `'${type}'`).join(" or ")}, but was '${accessType}'.`,
+      { actual_access_type: accessType, allowed_access_types: [...allowed] },
     ),
   accessTypeWithoutProjectId: (accessType: string) =>
     known(

@@ -232,7 +232,7 @@ export const stackAuthPaths: ZodOpenApiPathsObject = {
       requestParams: { header: stackHeaders, path: userId },
       responses: {
         200: { description: "Deleted", content: json(deleted) },
-        401: error("INVALID_SECRET_SERVER_KEY"),
+        401: error("INVALID_SECRET_SERVER_KEY (server access, wrong key); INSUFFICIENT_ACCESS_TYPE (client access)"),
         404: error("USER_NOT_FOUND"),
       },
     },

@@ -72,7 +72,10 @@ export function describeAccountDeletion(env: CurrentUserEnv): void {
       const second = await app.signUp();
       const byId = (headers: Record<string, string>, userId = second.id) =>
         call(userById, "DELETE", `/api/v1/users/${userId}`, { headers, params: { userId }, body: {} });
-      knownError(await byId(clientHeaders(second.accessToken)), 401, "INVALID_SECRET_SERVER_KEY");
+      const clientRefused = await byId(clientHeaders(second.accessToken));
+      knownError(clientRefused, 401, "INSUFFICIENT_ACCESS_TYPE");
+      expect(clientRefused.json.details).toEqual({ actual_access_type: "client", allowed_access_types: ["server"] });
+      knownError(await byId(server(undefined, "wrong")), 401, "INVALID_SECRET_SERVER_KEY");
       const deleted = await byId(server());
       expect(deleted.status).toBe(200);
       expect(deleted.json).toEqual({ success: true });
