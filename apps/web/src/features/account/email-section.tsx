@@ -13,7 +13,7 @@ import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useI18n } from "@/i18n/provider";
 
-import { cancelOnEscape } from "../profile/text-rows";
+import { cancelOnEscape } from "../settings/cancel-on-escape";
 import { EditableRow, FormActions } from "../settings/editable-row";
 import { failureMessage } from "../settings/failure";
 import { useMe, useUpdateMe } from "../settings/me";
