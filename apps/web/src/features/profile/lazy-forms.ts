@@ -1,6 +1,6 @@
 "use client";
 
-import { lazyForm } from "../settings/lazy-form";
+import { lazyComponent } from "../settings/lazy-component";
 
 /**
  * The profile rows' edit forms (react-hook-form and each form's code), outside the page's first
@@ -9,14 +9,14 @@ import { lazyForm } from "../settings/lazy-form";
  */
 const editForms = () => import("./edit-forms");
 
-export const DisplayNameForm = lazyForm(() => editForms().then((forms) => forms.DisplayNameForm));
-export const FullNameForm = lazyForm(() => editForms().then((forms) => forms.FullNameForm));
-export const BioForm = lazyForm(() => editForms().then((forms) => forms.BioForm));
-export const BirthdateForm = lazyForm(() => editForms().then((forms) => forms.BirthdateForm));
-export const UsernameForm = lazyForm(() => editForms().then((forms) => forms.UsernameForm));
-export const LocationForm = lazyForm(() => editForms().then((forms) => forms.LocationForm));
-export const LocaleForm = lazyForm(() => editForms().then((forms) => forms.LocaleForm));
-export const UserMetadataForm = lazyForm(() => editForms().then((forms) => forms.UserMetadataForm));
+export const DisplayNameForm = lazyComponent(() => editForms().then((forms) => forms.DisplayNameForm));
+export const FullNameForm = lazyComponent(() => editForms().then((forms) => forms.FullNameForm));
+export const BioForm = lazyComponent(() => editForms().then((forms) => forms.BioForm));
+export const BirthdateForm = lazyComponent(() => editForms().then((forms) => forms.BirthdateForm));
+export const UsernameForm = lazyComponent(() => editForms().then((forms) => forms.UsernameForm));
+export const LocationForm = lazyComponent(() => editForms().then((forms) => forms.LocationForm));
+export const LocaleForm = lazyComponent(() => editForms().then((forms) => forms.LocaleForm));
+export const UserMetadataForm = lazyComponent(() => editForms().then((forms) => forms.UserMetadataForm));
 
 const ALL = [
   DisplayNameForm,

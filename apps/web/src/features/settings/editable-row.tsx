@@ -3,18 +3,16 @@
 import { Pencil } from "lucide-react";
 import { type ReactNode, useEffect, useRef } from "react";
 
-import { useToast } from "@/components/toaster";
 import { Button } from "@/components/ui/button";
 import { useI18n } from "@/i18n/provider";
 import { cn } from "@/lib/utils";
 
-import { failureMessage } from "./failure";
-import type { Preloadable } from "./lazy-form";
+import { type Preloadable, useWhenLoaded } from "./lazy-component";
 
 /**
  * One field of a settings card, Clerk-style: its label, its current value and an "Edit" button;
  * while editing, the form takes the value's place. Focus moves into the form when it opens and
- * back to the button when it closes. A form loaded on demand (`form`, see ./lazy-form) is fetched
+ * back to the button when it closes. A form loaded on demand (`form`, see ./lazy-component) is fetched
  * when the pointer reaches the button or the button gets focus, and opens once it is here.
  */
 export function EditableRow({
@@ -38,8 +36,8 @@ export function EditableRow({
   extraActions?: ReactNode;
   form?: Preloadable;
 }) {
-  const { t, refusal } = useI18n();
-  const toast = useToast();
+  const { t } = useI18n();
+  const whenLoaded = useWhenLoaded();
   const button = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(editing);
   useEffect(() => {
@@ -47,11 +45,7 @@ export function EditableRow({
     wasEditing.current = editing;
   }, [editing]);
   const preload = () => void form?.preload().catch(() => undefined);
-  const edit = () => {
-    if (!form || form.ready) return onEdit();
-    // Not loaded yet (or its last load failed, e.g. offline): open once it is, or say why not.
-    form.preload().then(onEdit, (error: unknown) => toast(failureMessage(error, t, refusal)));
-  };
+  const edit = () => (form ? whenLoaded(form, onEdit) : onEdit());
   return (
     <div data-testid={`row-${id}`} className="grid gap-x-6 gap-y-2 py-4 first:pt-0 last:pb-0 sm:grid-cols-[11rem_1fr]">
       <div id={`${id}-label`} className="pt-1.5 text-sm font-medium">
