@@ -8,7 +8,6 @@ import { useI18n } from "@/i18n/provider";
 
 import { EditableRow, FormActions } from "../settings/editable-row";
 import { useMe } from "../settings/me";
-import { checkWithSchema } from "../settings/schema-check";
 import type { ServerErrorsTarget } from "../settings/server-errors";
 import { useUnsavedGuard } from "../settings/unsaved-changes";
 import { useSaveMe } from "../settings/use-save-me";
@@ -62,8 +61,6 @@ export function NotificationsRow() {
   );
 }
 
-const notificationsSchema = () => formSchemas().then((schemas) => schemas.notificationsForm);
-
 /** The same keys in the same order (react-hook-form's "dirty": a value differs from the saved one). */
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((item, index) => item === b[index]);
@@ -86,7 +83,8 @@ function NotificationsForm({ stored }: { stored: string[] }) {
   });
   const dirty = !sameList(value, saved);
   useUnsavedGuard(dirty);
-  const check = (notifications: string[]) => checkWithSchema(notificationsSchema, { notifications }, problem);
+  const check = (notifications: string[]) =>
+    formSchemas().then((schemas) => schemas.checkNotifications({ notifications }, problem));
   const change = (next: string[]) => {
     latest.current = next;
     setValue(next);
