@@ -1,9 +1,7 @@
 "use client";
 
-import { emailSchema } from "@profilehub/validators";
 import { MailCheck, MailWarning } from "lucide-react";
-import { useMemo, useState } from "react";
-import { z } from "zod";
+import { useState } from "react";
 
 import { useToast } from "@/components/toaster";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -13,21 +11,15 @@ import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useI18n } from "@/i18n/provider";
 
-import { cancelOnEscape } from "../profile/text-rows";
+import { cancelOnEscape } from "../settings/cancel-on-escape";
 import { EditableRow, FormActions } from "../settings/editable-row";
 import { failureMessage } from "../settings/failure";
 import { useMe, useUpdateMe } from "../settings/me";
 import { SettingsSection } from "../settings/section";
 import { useUpdateForm } from "../settings/use-update-form";
+import { accountSchemas } from "./form-schemas-loader";
 import { MailboxHint } from "./mailbox-hint";
 import { VerifyAddressBanner } from "./resend-verification";
-
-/**
- * The new address; the current one is refused here with a clear message. (The API treats it as
- * "no change": it is how "Cancel change" drops a pending address, so the router keeps accepting it.)
- */
-const emailForm = (current: string, unchanged: string) =>
-  z.object({ email: emailSchema.refine((email) => email !== current, { message: unchanged }) });
 
 /** The sign-in address; a change waits for the mailed link (a banner offers resend and cancel). */
 export function EmailSection({ showMailbox }: { showMailbox: boolean }) {
@@ -71,9 +63,8 @@ export function EmailSection({ showMailbox }: { showMailbox: boolean }) {
 function EmailForm({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const user = useMe();
-  const schema = useMemo(() => emailForm(user.email, t.account.email.unchanged), [user.email, t]);
   const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema,
+    schema: () => accountSchemas().then((schemas) => schemas.emailForm(user.email, t.account.email.unchanged)),
     defaultValues: { email: "" },
     toUpdate: (values) => ({ email: values.email }),
     savedMessage: (values) => t.account.email.linkSent(values.email),

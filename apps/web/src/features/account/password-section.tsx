@@ -1,33 +1,20 @@
 "use client";
 
-import { passwordSchema } from "@profilehub/validators";
 import { useId } from "react";
 import { Controller } from "react-hook-form";
-import { z } from "zod";
 
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { Messages } from "@/i18n";
 import { useI18n } from "@/i18n/provider";
 import { cn } from "@/lib/utils";
 
 import { FormActions } from "../settings/editable-row";
 import { SettingsSection } from "../settings/section";
 import { useUpdateForm } from "../settings/use-update-form";
+import { accountSchemas } from "./form-schemas-loader";
 import { passwordStrength } from "./password-strength";
-
-function passwordForm(t: Messages) {
-  return z
-    .object({
-      currentPassword: z.string().min(1, { error: t.account.password.currentRequired }),
-      password: passwordSchema(),
-      confirm: z.string(),
-      signOutOtherSessions: z.boolean(),
-    })
-    .refine((values) => values.password === values.confirm, { path: ["confirm"], error: t.account.password.mismatch });
-}
 
 const EMPTY = { currentPassword: "", password: "", confirm: "", signOutOtherSessions: true };
 
@@ -35,7 +22,7 @@ const EMPTY = { currentPassword: "", password: "", confirm: "", signOutOtherSess
 export function PasswordSection() {
   const { t } = useI18n();
   const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema: passwordForm(t),
+    schema: () => accountSchemas().then((schemas) => schemas.passwordForm(t)),
     defaultValues: EMPTY,
     toUpdate: (values) => ({
       password: values.password,

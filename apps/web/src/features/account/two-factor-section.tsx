@@ -1,11 +1,9 @@
 "use client";
 
-import { totpCodeSchema } from "@profilehub/validators";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Check, Copy, ShieldCheck, ShieldOff } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 
 import { useToast } from "@/components/toaster";
 import { Badge } from "@/components/ui/badge";
@@ -22,9 +20,10 @@ import { problemResolver } from "../settings/problem-resolver";
 import { SettingsSection } from "../settings/section";
 import { showServerErrors } from "../settings/server-errors";
 import { useUnsavedGuard } from "../settings/unsaved-changes";
+import { accountSchemas } from "./form-schemas-loader";
 import { RecoveryCodesPanel, RecoveryCodesStatus } from "./recovery-codes";
 
-const codeForm = z.object({ code: totpCodeSchema });
+const codeForm = () => accountSchemas().then((schemas) => schemas.codeForm);
 type Setup = { secretBase32: string; qrCodeDataUrl: string };
 
 /**

@@ -3,6 +3,7 @@ import {
   birthdateSchema,
   displayNameSchema,
   firstNameSchema,
+  type Issue,
   lastNameSchema,
   localeSchema,
   locationSchema,
@@ -13,6 +14,8 @@ import {
 import { z } from "zod";
 
 import type { Messages } from "@/i18n";
+
+import { checkWithSchema } from "../settings/schema-check";
 
 /**
  * The profile page's form schemas, built on the shared ones. Loaded by ./form-schemas-loader when
@@ -45,6 +48,10 @@ export const usernameForm = z.object({ username: clearableText(usernameSchema) }
 export const localeForm = z.object({ locale: localeSchema });
 
 export const notificationsForm = z.object({ notifications: notificationsSchema });
+
+/** The notifications form's check, here so that it stays out of the page's first load too (./preferences). */
+export const checkNotifications = (values: { notifications: string[] }, problem: (issue: Issue) => string) =>
+  checkWithSchema(notificationsForm, values, problem);
 
 /** Two text inputs → `{longitude, latitude}` checked by the shared schema, or `null` when both are empty. */
 export function locationForm(t: Messages) {

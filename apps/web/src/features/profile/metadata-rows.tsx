@@ -4,16 +4,11 @@ import type { JsonObject } from "@profilehub/validators";
 import { type ReactNode, useState } from "react";
 
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Field, fieldInputProps } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/textarea";
 import { useI18n } from "@/i18n/provider";
 
-import { EditableRow, FormActions } from "../settings/editable-row";
+import { EditableRow } from "../settings/editable-row";
 import { useMe } from "../settings/me";
-import { useUpdateForm } from "../settings/use-update-form";
-import { formSchemas } from "./form-schemas-loader";
-import { cancelOnEscape } from "./text-rows";
+import { UserMetadataForm } from "./lazy-forms";
 
 function JsonBlock({ value, testId }: { value: JsonObject; testId?: string }) {
   const { t } = useI18n();
@@ -104,61 +99,9 @@ export function UserMetadataRow() {
       }
       editing={editing}
       onEdit={() => setEditing(true)}
+      form={UserMetadataForm}
     >
       <UserMetadataForm initial={userMetadata} onClose={() => setEditing(false)} />
     </EditableRow>
-  );
-}
-
-function UserMetadataForm({ initial, onClose }: { initial: JsonObject; onClose: () => void }) {
-  const { t } = useI18n();
-  const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema: () => formSchemas().then((schemas) => schemas.metadataForm(t)),
-    defaultValues: { userMetadata: JSON.stringify(initial, null, 2) },
-    toUpdate: (values) => ({ userMetadata: values.userMetadata }),
-    savedMessage: t.common.saved(t.profile.userMetadata.label),
-    onSaved: onClose,
-    mode: "onChange",
-  });
-  const error = errorOf("userMetadata");
-  const formatJson = () => {
-    try {
-      const parsed = JSON.parse(form.getValues("userMetadata")) as unknown;
-      form.setValue("userMetadata", JSON.stringify(parsed, null, 2), { shouldDirty: true });
-      form.clearErrors("userMetadata");
-    } catch {
-      void form.trigger("userMetadata");
-    }
-  };
-  return (
-    <form
-      onSubmit={submit}
-      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
-      noValidate
-      className="grid gap-4"
-    >
-      <Field
-        id="userMetadata"
-        label={t.profile.userMetadata.label}
-        hideLabel
-        description={t.profile.userMetadata.description}
-        error={error}
-      >
-        <Textarea
-          {...fieldInputProps("userMetadata", error, true)}
-          autoFocus
-          spellCheck={false}
-          rows={8}
-          className="font-mono text-xs leading-5"
-          {...form.register("userMetadata")}
-        />
-      </Field>
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <Button variant="ghost" size="sm" onClick={formatJson}>
-          {t.profile.userMetadata.format}
-        </Button>
-        <FormActions pending={pending} onCancel={onClose} error={rootError} canSave={form.formState.isDirty} />
-      </div>
-    </form>
   );
 }

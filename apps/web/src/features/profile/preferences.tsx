@@ -1,21 +1,18 @@
 "use client";
 
-import { LOCALES } from "@profilehub/validators";
-import { useEffect, useState } from "react";
-import { Controller } from "react-hook-form";
+import { type FormEvent, useRef, useState } from "react";
 
 import { Checkbox } from "@/components/ui/checkbox";
-import { Field, fieldInputProps } from "@/components/ui/field";
 import { Label } from "@/components/ui/label";
-import { NativeSelect } from "@/components/ui/native-select";
-import { loadMessages } from "@/i18n/messages";
 import { useI18n } from "@/i18n/provider";
 
 import { EditableRow, FormActions } from "../settings/editable-row";
 import { useMe } from "../settings/me";
-import { useUpdateForm } from "../settings/use-update-form";
+import type { ServerErrorsTarget } from "../settings/server-errors";
+import { useUnsavedGuard } from "../settings/unsaved-changes";
+import { useSaveMe } from "../settings/use-save-me";
 import { formSchemas } from "./form-schemas-loader";
-import { cancelOnEscape } from "./text-rows";
+import { LocaleForm } from "./lazy-forms";
 
 /** The account's language; saving it switches the whole UI at once (optimistically). */
 export function LocaleRow() {
@@ -29,58 +26,10 @@ export function LocaleRow() {
       value={<span lang={user.locale}>{t.profile.locale[user.locale]}</span>}
       editing={editing}
       onEdit={() => setEditing(true)}
+      form={LocaleForm}
     >
       <LocaleForm initial={user.locale} onClose={() => setEditing(false)} />
     </EditableRow>
-  );
-}
-
-function LocaleForm({ initial, onClose }: { initial: (typeof LOCALES)[number]; onClose: () => void }) {
-  const { t } = useI18n();
-  const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema: () => formSchemas().then((schemas) => schemas.localeForm),
-    defaultValues: { locale: initial },
-    toUpdate: (values) => ({ locale: values.locale }),
-    // The UI switches with the optimistic update: its dictionary must be here by then.
-    beforeSave: (values) => loadMessages(values.locale),
-    savedMessage: t.common.saved(t.profile.locale.label),
-    onSaved: onClose,
-  });
-  const error = errorOf("locale");
-  useEffect(() => {
-    // Each page ships only its language's dictionary: fetch the others now, so that saving a
-    // language switches the UI (and says "saved") in the new one at once.
-    for (const locale of LOCALES) loadMessages(locale).catch(() => undefined);
-  }, []);
-  return (
-    <form
-      onSubmit={submit}
-      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
-      noValidate
-      className="grid gap-4"
-    >
-      <Field
-        id="locale"
-        label={t.profile.locale.label}
-        hideLabel
-        description={t.profile.locale.description}
-        error={error}
-      >
-        <NativeSelect
-          {...fieldInputProps("locale", error, true)}
-          autoFocus
-          className="sm:max-w-64"
-          {...form.register("locale")}
-        >
-          {LOCALES.map((locale) => (
-            <option key={locale} value={locale} lang={locale}>
-              {t.profile.locale[locale]}
-            </option>
-          ))}
-        </NativeSelect>
-      </Field>
-      <FormActions pending={pending} onCancel={onClose} error={rootError} canSave={form.formState.isDirty} />
-    </form>
   );
 }
 
@@ -112,18 +61,62 @@ export function NotificationsRow() {
   );
 }
 
+/** The same keys in the same order (react-hook-form's "dirty": a value differs from the saved one). */
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((item, index) => item === b[index]);
+
+/**
+ * Always on screen, so kept light: its own state instead of react-hook-form (whose behaviour it
+ * keeps: checked by the shared schema on submit and again on each change after one, Cancel back
+ * to the last saved list, server problems on the list or the form), saved with `useSaveMe`.
+ */
 function NotificationsForm({ stored }: { stored: string[] }) {
-  const { t } = useI18n();
-  const { form, submit, pending, rootError, errorOf } = useUpdateForm({
-    schema: () => formSchemas().then((schemas) => schemas.notificationsForm),
-    defaultValues: { notifications: stored },
+  const { t, problem } = useI18n();
+  const [saved, setSaved] = useState(stored);
+  const [value, setValue] = useState(stored);
+  const [errors, setErrors] = useState<{ notifications?: string; "root.server"?: string }>({});
+  const latest = useRef(value);
+  const submitted = useRef(false);
+  const { save, pending } = useSaveMe<{ notifications: string[] }>({
     toUpdate: (values) => ({ notifications: values.notifications }),
     savedMessage: t.common.saved(t.profile.notifications.label),
   });
-  const others = stored.filter((key) => !(NOTIFICATION_KEYS as readonly string[]).includes(key));
-  const dirty = form.formState.isDirty;
+  const dirty = !sameList(value, saved);
+  useUnsavedGuard(dirty);
+  const check = (notifications: string[]) =>
+    formSchemas().then((schemas) => schemas.checkNotifications({ notifications }, problem));
+  const change = (next: string[]) => {
+    latest.current = next;
+    setValue(next);
+    if (!submitted.current) return;
+    void check(next).then((result) =>
+      setErrors((previous) => ({
+        ...previous,
+        notifications: result.ok ? undefined : result.errors.notifications?.message,
+      })),
+    );
+  };
+  const reset = (to: string[]) => {
+    submitted.current = false;
+    latest.current = to;
+    setSaved(to);
+    setValue(to);
+    setErrors({});
+  };
+  const target: ServerErrorsTarget = {
+    getValues: () => ({ notifications: latest.current }),
+    setError: (name, error) => setErrors((previous) => ({ ...previous, [name]: error.message })),
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    submitted.current = true;
+    const result = await check(value);
+    setErrors({ notifications: result.ok ? undefined : result.errors.notifications?.message });
+    if (result.ok) await save(result.value, target, () => reset(latest.current));
+  };
+  const rootError = errors["root.server"];
   return (
-    <form onSubmit={submit} noValidate className="grid gap-4">
+    <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
       <fieldset
         className="grid gap-3"
         aria-labelledby="notifications-label"
@@ -132,52 +125,44 @@ function NotificationsForm({ stored }: { stored: string[] }) {
         <p id="notifications-description" className="pt-1.5 text-[0.8125rem] text-muted-foreground">
           {t.profile.notifications.description}
         </p>
-        <Controller
-          control={form.control}
-          name="notifications"
-          render={({ field }) => (
-            <>
-              {NOTIFICATION_KEYS.map((key) => {
-                const id = `notification-${key}`;
-                const copy = t.profile.notifications.keys[key];
-                return (
-                  <div key={key} className="flex items-start gap-3">
-                    <Checkbox
-                      id={id}
-                      className="mt-0.5"
-                      checked={field.value.includes(key)}
-                      aria-describedby={`${id}-description`}
-                      onCheckedChange={(checked) =>
-                        field.onChange(
-                          checked === true ? [...field.value, key] : field.value.filter((item) => item !== key),
-                        )
-                      }
-                    />
-                    <div className="grid gap-0.5">
-                      <Label htmlFor={id} className="leading-snug">
-                        {copy.label}
-                      </Label>
-                      <p id={`${id}-description`} className="text-[0.8125rem] text-muted-foreground">
-                        {copy.description}
-                      </p>
-                    </div>
-                  </div>
-                );
-              })}
-            </>
-          )}
-        />
-        {others.length > 0 ? (
-          <p className="text-[0.8125rem] text-muted-foreground">{t.profile.notifications.others(others.join(", "))}</p>
+        {NOTIFICATION_KEYS.map((key) => {
+          const id = `notification-${key}`;
+          const copy = t.profile.notifications.keys[key];
+          return (
+            <div key={key} className="flex items-start gap-3">
+              <Checkbox
+                id={id}
+                className="mt-0.5"
+                checked={value.includes(key)}
+                aria-describedby={`${id}-description`}
+                onCheckedChange={(checked) =>
+                  change(checked === true ? [...value, key] : value.filter((item) => item !== key))
+                }
+              />
+              <div className="grid gap-0.5">
+                <Label htmlFor={id} className="leading-snug">
+                  {copy.label}
+                </Label>
+                <p id={`${id}-description`} className="text-[0.8125rem] text-muted-foreground">
+                  {copy.description}
+                </p>
+              </div>
+            </div>
+          );
+        })}
+        {others(stored).length > 0 ? (
+          <p className="text-[0.8125rem] text-muted-foreground">
+            {t.profile.notifications.others(others(stored).join(", "))}
+          </p>
         ) : null}
-        {errorOf("notifications") ? (
-          <p className="text-[0.8125rem] font-medium text-destructive">{errorOf("notifications")}</p>
+        {errors.notifications ? (
+          <p className="text-[0.8125rem] font-medium text-destructive">{errors.notifications}</p>
         ) : null}
       </fieldset>
       {dirty || pending || rootError ? (
         <FormActions
           pending={pending}
-          onCancel={() => form.reset()}
+          onCancel={() => reset(saved)}
           error={rootError}
           canSave={dirty}
           testId="notifications"
@@ -186,3 +171,6 @@ function NotificationsForm({ stored }: { stored: string[] }) {
     </form>
   );
 }
+
+/** Keys set by other apps (shown, and kept as they are). */
+const others = (stored: string[]) => stored.filter((key) => !(NOTIFICATION_KEYS as readonly string[]).includes(key));

@@ -7,6 +7,7 @@ import { useI18n } from "@/i18n/provider";
 import { SettingsSection } from "../settings/section";
 import { AvatarRow } from "./avatar/avatar-row";
 import { preloadFormSchemas } from "./form-schemas-loader";
+import { preloadEditForms } from "./lazy-forms";
 import { LocationRow } from "./location-row";
 import { AppMetadataRow, FeatureFlagsRow, UserMetadataRow } from "./metadata-rows";
 import { LocaleRow, NotificationsRow } from "./preferences";
@@ -16,7 +17,10 @@ import { UsernameRow } from "./username-row";
 /** /settings: every profile field, each edited in place. */
 export function ProfileSettings() {
   const { t } = useI18n();
-  useEffect(preloadFormSchemas, []);
+  useEffect(() => {
+    preloadFormSchemas();
+    preloadEditForms();
+  }, []);
   return (
     <div className="grid gap-6">
       <SettingsSection title={t.profile.personal} description={t.profile.personalDescription} testId="section-personal">

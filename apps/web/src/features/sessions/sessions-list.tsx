@@ -10,20 +10,12 @@ import { useToast } from "@/components/toaster";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter } from "@/components/ui/card";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 
 import { failureMessage } from "../settings/failure";
+import { lazyComponent } from "../settings/lazy-component";
+import { useLazyDialog } from "../settings/lazy-dialog";
 
 export type SessionSummary = inferRouterOutputs<AppRouter>["sessions"]["list"][number];
 
@@ -135,6 +127,11 @@ export function SessionsList({ initial }: { initial: SessionSummary[] }) {
   );
 }
 
+// The confirmation (Radix's dialog) loads on demand.
+const SignOutOthersDialog = lazyComponent(() =>
+  import("./sign-out-others-dialog").then((module) => module.SignOutOthersDialog),
+);
+
 /** "Sign out everywhere else", confirmed first: it signs out every other device at once. */
 function SignOutOthersButton({
   others,
@@ -146,35 +143,14 @@ function SignOutOthersButton({
   onConfirm: () => void;
 }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const { triggerProps, shown, dialogProps } = useLazyDialog(SignOutOthersDialog);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button size="sm" variant="destructive" disabled={others === 0 || pending}>
-          <LogOut aria-hidden />
-          {t.sessions.revokeOthers}
-        </Button>
-      </DialogTrigger>
-      <DialogContent closeLabel={t.common.close} className="max-w-md" data-testid="confirm-revoke-others">
-        <DialogHeader>
-          <DialogTitle>{t.sessions.confirmOthersTitle}</DialogTitle>
-          <DialogDescription>{t.sessions.confirmOthers(others)}</DialogDescription>
-        </DialogHeader>
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline">{t.common.cancel}</Button>
-          </DialogClose>
-          <Button
-            variant="destructive"
-            onClick={() => {
-              setOpen(false);
-              onConfirm();
-            }}
-          >
-            {t.sessions.revokeOthers}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <>
+      <Button size="sm" variant="destructive" disabled={others === 0 || pending} {...triggerProps}>
+        <LogOut aria-hidden />
+        {t.sessions.revokeOthers}
+      </Button>
+      {shown ? <SignOutOthersDialog {...dialogProps} others={others} onConfirm={onConfirm} /> : null}
+    </>
   );
 }

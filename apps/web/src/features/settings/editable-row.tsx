@@ -7,10 +7,13 @@ import { Button } from "@/components/ui/button";
 import { useI18n } from "@/i18n/provider";
 import { cn } from "@/lib/utils";
 
+import { type Preloadable, useWhenLoaded } from "./lazy-component";
+
 /**
  * One field of a settings card, Clerk-style: its label, its current value and an "Edit" button;
  * while editing, the form takes the value's place. Focus moves into the form when it opens and
- * back to the button when it closes.
+ * back to the button when it closes. A form loaded on demand (`form`, see ./lazy-component) is fetched
+ * when the pointer reaches the button or the button gets focus, and opens once it is here.
  */
 export function EditableRow({
   id,
@@ -21,6 +24,7 @@ export function EditableRow({
   children,
   editLabel,
   extraActions,
+  form,
 }: {
   id: string;
   label: string;
@@ -30,14 +34,18 @@ export function EditableRow({
   children: ReactNode;
   editLabel?: string;
   extraActions?: ReactNode;
+  form?: Preloadable;
 }) {
   const { t } = useI18n();
+  const whenLoaded = useWhenLoaded();
   const button = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(editing);
   useEffect(() => {
     if (wasEditing.current && !editing) button.current?.focus();
     wasEditing.current = editing;
   }, [editing]);
+  const preload = () => void form?.preload().catch(() => undefined);
+  const edit = () => (form ? whenLoaded(form, onEdit) : onEdit());
   return (
     <div data-testid={`row-${id}`} className="grid gap-x-6 gap-y-2 py-4 first:pt-0 last:pb-0 sm:grid-cols-[11rem_1fr]">
       <div id={`${id}-label`} className="pt-1.5 text-sm font-medium">
@@ -56,7 +64,9 @@ export function EditableRow({
               ref={button}
               variant="ghost"
               size="sm"
-              onClick={onEdit}
+              onClick={edit}
+              onPointerEnter={preload}
+              onFocus={preload}
               aria-label={editLabel ?? t.common.editField(label)}
               data-testid={`edit-${id}`}
             >

@@ -20,8 +20,11 @@ function fieldFor(path: string, names: string[]): string | undefined {
   );
 }
 
-/** What it needs of a form: react-hook-form's `useForm()`, or the signed-out forms' `useChecksForm()`. */
-interface ServerErrorsTarget {
+/**
+ * What it needs of a form: react-hook-form's `useForm()`, the signed-out forms' `useChecksForm()`,
+ * or the notifications form's own state.
+ */
+export interface ServerErrorsTarget {
   getValues(): unknown;
   // Method syntax on purpose: react-hook-form's `setError` takes its own field names.
   setError(name: string, error: { type: string; message: string }, options?: { shouldFocus?: boolean }): void;
