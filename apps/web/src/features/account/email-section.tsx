@@ -11,9 +11,9 @@ import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useI18n } from "@/i18n/provider";
 
-import { cancelOnEscape } from "../settings/cancel-on-escape";
-import { EditableRow, FormActions } from "../settings/editable-row";
+import { EditableRow } from "../settings/editable-row";
 import { failureMessage } from "../settings/failure";
+import { InlineEditForm } from "../settings/inline-edit-form";
 import { useMe, useUpdateMe } from "../settings/me";
 import { SettingsSection } from "../settings/section";
 import { useUpdateForm } from "../settings/use-update-form";
@@ -63,21 +63,17 @@ export function EmailSection({ showMailbox }: { showMailbox: boolean }) {
 function EmailForm({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const user = useMe();
-  const { form, submit, pending, rootError, errorOf } = useUpdateForm({
+  const editor = useUpdateForm({
     schema: () => accountSchemas().then((schemas) => schemas.emailForm(user.email, t.account.email.unchanged)),
     defaultValues: { email: "" },
     toUpdate: (values) => ({ email: values.email }),
     savedMessage: (values) => t.account.email.linkSent(values.email),
     onSaved: onClose,
   });
+  const { form, errorOf } = editor;
   const error = errorOf("email");
   return (
-    <form
-      onSubmit={submit}
-      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
-      noValidate
-      className="grid gap-4"
-    >
+    <InlineEditForm editor={editor} onClose={onClose} saveLabel={t.account.email.submit}>
       <Field id="new-email" label={t.account.email.newLabel} description={t.account.email.newDescription} error={error}>
         <Input
           {...fieldInputProps("new-email", error, true)}
@@ -87,14 +83,7 @@ function EmailForm({ onClose }: { onClose: () => void }) {
           {...form.register("email")}
         />
       </Field>
-      <FormActions
-        pending={pending}
-        onCancel={onClose}
-        error={rootError}
-        canSave={form.formState.isDirty}
-        saveLabel={t.account.email.submit}
-      />
-    </form>
+    </InlineEditForm>
   );
 }
 

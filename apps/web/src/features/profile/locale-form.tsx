@@ -8,8 +8,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { loadMessages } from "@/i18n/messages";
 import { useI18n } from "@/i18n/provider";
 
-import { cancelOnEscape } from "../settings/cancel-on-escape";
-import { FormActions } from "../settings/editable-row";
+import { InlineEditForm } from "../settings/inline-edit-form";
 import { useUpdateForm } from "../settings/use-update-form";
 import { formSchemas } from "./form-schemas-loader";
 
@@ -17,7 +16,7 @@ import { formSchemas } from "./form-schemas-loader";
 
 export function LocaleForm({ initial, onClose }: { initial: (typeof LOCALES)[number]; onClose: () => void }) {
   const { t } = useI18n();
-  const { form, submit, pending, rootError, errorOf } = useUpdateForm({
+  const editor = useUpdateForm({
     schema: () => formSchemas().then((schemas) => schemas.localeForm),
     defaultValues: { locale: initial },
     toUpdate: (values) => ({ locale: values.locale }),
@@ -26,6 +25,7 @@ export function LocaleForm({ initial, onClose }: { initial: (typeof LOCALES)[num
     savedMessage: t.common.saved(t.profile.locale.label),
     onSaved: onClose,
   });
+  const { form, errorOf } = editor;
   const error = errorOf("locale");
   useEffect(() => {
     // Each page ships only its language's dictionary: fetch the others now, so that saving a
@@ -33,12 +33,7 @@ export function LocaleForm({ initial, onClose }: { initial: (typeof LOCALES)[num
     for (const locale of LOCALES) loadMessages(locale).catch(() => undefined);
   }, []);
   return (
-    <form
-      onSubmit={submit}
-      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
-      noValidate
-      className="grid gap-4"
-    >
+    <InlineEditForm editor={editor} onClose={onClose}>
       <Field
         id="locale"
         label={t.profile.locale.label}
@@ -59,7 +54,6 @@ export function LocaleForm({ initial, onClose }: { initial: (typeof LOCALES)[num
           ))}
         </NativeSelect>
       </Field>
-      <FormActions pending={pending} onCancel={onClose} error={rootError} canSave={form.formState.isDirty} />
-    </form>
+    </InlineEditForm>
   );
 }

@@ -9,8 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { useI18n } from "@/i18n/provider";
 
-import { cancelOnEscape } from "../settings/cancel-on-escape";
-import { FormActions } from "../settings/editable-row";
+import { InlineEditForm } from "../settings/inline-edit-form";
 import { useUpdateForm } from "../settings/use-update-form";
 import { formSchemas } from "./form-schemas-loader";
 
@@ -24,7 +23,7 @@ export function LocationForm({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { form, submit, pending, rootError, errorOf } = useUpdateForm({
+  const editor = useUpdateForm({
     schema: () => formSchemas().then((schemas) => schemas.locationForm(t)),
     defaultValues: {
       location: {
@@ -36,6 +35,7 @@ export function LocationForm({
     savedMessage: t.common.saved(t.profile.location.label),
     onSaved: onClose,
   });
+  const { form, errorOf } = editor;
   const [locating, setLocating] = useState(false);
   const [geoError, setGeoError] = useState<string | null>(null);
   const locateMe = () => {
@@ -63,12 +63,7 @@ export function LocationForm({
   const latitudeError = errorOf("location.latitude") ?? errorOf("location");
   const longitudeError = errorOf("location.longitude");
   return (
-    <form
-      onSubmit={submit}
-      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
-      noValidate
-      className="grid gap-4"
-    >
+    <InlineEditForm editor={editor} onClose={onClose}>
       <p className="text-[0.8125rem] text-muted-foreground">{t.profile.location.description}</p>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="latitude" label={t.profile.location.latitude} error={latitudeError}>
@@ -98,7 +93,6 @@ export function LocationForm({
           {geoError}
         </p>
       </div>
-      <FormActions pending={pending} onCancel={onClose} error={rootError} canSave={form.formState.isDirty} />
-    </form>
+    </InlineEditForm>
   );
 }

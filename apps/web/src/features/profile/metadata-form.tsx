@@ -7,8 +7,7 @@ import { Field, fieldInputProps } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { useI18n } from "@/i18n/provider";
 
-import { cancelOnEscape } from "../settings/cancel-on-escape";
-import { FormActions } from "../settings/editable-row";
+import { InlineEditForm } from "../settings/inline-edit-form";
 import { useUpdateForm } from "../settings/use-update-form";
 import { formSchemas } from "./form-schemas-loader";
 
@@ -16,7 +15,7 @@ import { formSchemas } from "./form-schemas-loader";
 
 export function UserMetadataForm({ initial, onClose }: { initial: JsonObject; onClose: () => void }) {
   const { t } = useI18n();
-  const { form, submit, pending, rootError, errorOf } = useUpdateForm({
+  const editor = useUpdateForm({
     schema: () => formSchemas().then((schemas) => schemas.metadataForm(t)),
     defaultValues: { userMetadata: JSON.stringify(initial, null, 2) },
     toUpdate: (values) => ({ userMetadata: values.userMetadata }),
@@ -24,6 +23,7 @@ export function UserMetadataForm({ initial, onClose }: { initial: JsonObject; on
     onSaved: onClose,
     mode: "onChange",
   });
+  const { form, errorOf } = editor;
   const error = errorOf("userMetadata");
   const formatJson = () => {
     try {
@@ -35,11 +35,14 @@ export function UserMetadataForm({ initial, onClose }: { initial: JsonObject; on
     }
   };
   return (
-    <form
-      onSubmit={submit}
-      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
-      noValidate
-      className="grid gap-4"
+    <InlineEditForm
+      editor={editor}
+      onClose={onClose}
+      aside={
+        <Button variant="ghost" size="sm" onClick={formatJson}>
+          {t.profile.userMetadata.format}
+        </Button>
+      }
     >
       <Field
         id="userMetadata"
@@ -57,12 +60,6 @@ export function UserMetadataForm({ initial, onClose }: { initial: JsonObject; on
           {...form.register("userMetadata")}
         />
       </Field>
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <Button variant="ghost" size="sm" onClick={formatJson}>
-          {t.profile.userMetadata.format}
-        </Button>
-        <FormActions pending={pending} onCancel={onClose} error={rootError} canSave={form.formState.isDirty} />
-      </div>
-    </form>
+    </InlineEditForm>
   );
 }

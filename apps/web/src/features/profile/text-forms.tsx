@@ -7,8 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useI18n } from "@/i18n/provider";
 
-import { cancelOnEscape } from "../settings/cancel-on-escape";
-import { FormActions } from "../settings/editable-row";
+import { InlineEditForm } from "../settings/inline-edit-form";
 import { useUpdateForm } from "../settings/use-update-form";
 import { formSchemas } from "./form-schemas-loader";
 
@@ -16,21 +15,17 @@ import { formSchemas } from "./form-schemas-loader";
 
 export function DisplayNameForm({ initial, onClose }: { initial: string | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { form, submit, pending, rootError, errorOf } = useUpdateForm({
+  const editor = useUpdateForm({
     schema: () => formSchemas().then((schemas) => schemas.displayNameForm),
     defaultValues: { displayName: initial ?? "" },
     toUpdate: (values) => ({ displayName: values.displayName }),
     savedMessage: t.common.saved(t.profile.displayName.label),
     onSaved: onClose,
   });
+  const { form, errorOf } = editor;
   const error = errorOf("displayName");
   return (
-    <form
-      onSubmit={submit}
-      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
-      noValidate
-      className="grid gap-4"
-    >
+    <InlineEditForm editor={editor} onClose={onClose}>
       <Field
         id="displayName"
         label={t.profile.displayName.label}
@@ -45,8 +40,7 @@ export function DisplayNameForm({ initial, onClose }: { initial: string | null; 
           {...form.register("displayName")}
         />
       </Field>
-      <FormActions pending={pending} onCancel={onClose} error={rootError} canSave={form.formState.isDirty} />
-    </form>
+    </InlineEditForm>
   );
 }
 
@@ -60,20 +54,16 @@ export function FullNameForm({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { form, submit, pending, rootError, errorOf } = useUpdateForm({
+  const editor = useUpdateForm({
     schema: () => formSchemas().then((schemas) => schemas.fullNameForm),
     defaultValues: { firstName: first ?? "", lastName: last ?? "" },
     toUpdate: (values) => ({ firstName: values.firstName, lastName: values.lastName }),
     savedMessage: t.common.saved(t.profile.fullName.label),
     onSaved: onClose,
   });
+  const { form, errorOf } = editor;
   return (
-    <form
-      onSubmit={submit}
-      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
-      noValidate
-      className="grid gap-4"
-    >
+    <InlineEditForm editor={editor} onClose={onClose}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="firstName" label={t.profile.fullName.first} error={errorOf("firstName")}>
           <Input
@@ -91,29 +81,24 @@ export function FullNameForm({
           />
         </Field>
       </div>
-      <FormActions pending={pending} onCancel={onClose} error={rootError} canSave={form.formState.isDirty} />
-    </form>
+    </InlineEditForm>
   );
 }
 
 export function BioForm({ initial, onClose }: { initial: string | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { form, submit, pending, rootError, errorOf } = useUpdateForm({
+  const editor = useUpdateForm({
     schema: () => formSchemas().then((schemas) => schemas.bioForm),
     defaultValues: { bio: initial ?? "" },
     toUpdate: (values) => ({ bio: values.bio }),
     savedMessage: t.common.saved(t.profile.bio.label),
     onSaved: onClose,
   });
+  const { form, errorOf } = editor;
   const length = form.watch("bio").length;
   const error = errorOf("bio");
   return (
-    <form
-      onSubmit={submit}
-      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
-      noValidate
-      className="grid gap-4"
-    >
+    <InlineEditForm editor={editor} onClose={onClose}>
       <Field
         id="bio"
         label={t.profile.bio.label}
@@ -130,28 +115,23 @@ export function BioForm({ initial, onClose }: { initial: string | null; onClose:
       >
         <Textarea {...fieldInputProps("bio", error, true)} autoFocus rows={4} {...form.register("bio")} />
       </Field>
-      <FormActions pending={pending} onCancel={onClose} error={rootError} canSave={form.formState.isDirty} />
-    </form>
+    </InlineEditForm>
   );
 }
 
 export function BirthdateForm({ initial, onClose }: { initial: string | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { form, submit, pending, rootError, errorOf } = useUpdateForm({
+  const editor = useUpdateForm({
     schema: () => formSchemas().then((schemas) => schemas.birthdateForm),
     defaultValues: { birthdate: initial ?? "" },
     toUpdate: (values) => ({ birthdate: values.birthdate }),
     savedMessage: t.common.saved(t.profile.birthdate.label),
     onSaved: onClose,
   });
+  const { form, errorOf } = editor;
   const error = errorOf("birthdate");
   return (
-    <form
-      onSubmit={submit}
-      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
-      noValidate
-      className="grid gap-4"
-    >
+    <InlineEditForm editor={editor} onClose={onClose}>
       <Field id="birthdate" label={t.profile.birthdate.label} hideLabel error={error}>
         <Input
           {...fieldInputProps("birthdate", error)}
@@ -164,7 +144,6 @@ export function BirthdateForm({ initial, onClose }: { initial: string | null; on
           {...form.register("birthdate")}
         />
       </Field>
-      <FormActions pending={pending} onCancel={onClose} error={rootError} canSave={form.formState.isDirty} />
-    </form>
+    </InlineEditForm>
   );
 }

@@ -12,8 +12,7 @@ import { useI18n } from "@/i18n/provider";
 import { routerError } from "@/trpc/errors";
 import { useTRPCClient } from "@/trpc/react";
 
-import { cancelOnEscape } from "../settings/cancel-on-escape";
-import { FormActions } from "../settings/editable-row";
+import { InlineEditForm } from "../settings/inline-edit-form";
 import { useUpdateForm } from "../settings/use-update-form";
 import { formSchemas } from "./form-schemas-loader";
 
@@ -71,24 +70,20 @@ function useAvailability(raw: string, current: string | null): Availability {
 
 export function UsernameForm({ current, onClose }: { current: string | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { form, submit, pending, rootError, errorOf } = useUpdateForm({
+  const editor = useUpdateForm({
     schema: () => formSchemas().then((schemas) => schemas.usernameForm),
     defaultValues: { username: current ?? "" },
     toUpdate: (values) => ({ username: values.username }),
     savedMessage: t.common.saved(t.profile.username.label),
     onSaved: onClose,
   });
+  const { form, errorOf } = editor;
   const raw = form.watch("username");
   const availability = useAvailability(raw, current);
   const sanitized = sanitizeUsername(raw);
   const error = errorOf("username");
   return (
-    <form
-      onSubmit={submit}
-      onKeyDown={cancelOnEscape(onClose, form.formState.isDirty && t.common.discardChanges)}
-      noValidate
-      className="grid gap-4"
-    >
+    <InlineEditForm editor={editor} onClose={onClose}>
       <Field
         id="username"
         label={t.profile.username.label}
@@ -131,8 +126,7 @@ export function UsernameForm({ current, onClose }: { current: string | null; onC
         ) : null}
         {error ? null : <AvailabilityLine availability={availability} />}
       </div>
-      <FormActions pending={pending} onCancel={onClose} error={rootError} canSave={form.formState.isDirty} />
-    </form>
+    </InlineEditForm>
   );
 }
 
