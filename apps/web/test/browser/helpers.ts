@@ -99,8 +99,11 @@ export async function expectToast(page: Page, text: string | RegExp) {
 }
 
 /** Opens a field's inline editor ("Edit" on its row). */
+/** Presses a row's Edit button and waits for its form (loaded on demand) to take the row's place. */
 export async function edit(page: Page, field: string) {
-  await page.getByTestId(`edit-${field}`).click();
+  const button = page.getByTestId(`edit-${field}`);
+  await button.click();
+  await button.waitFor({ state: "detached" });
 }
 
 export function screenshotPath(name: string): string {

@@ -2,7 +2,7 @@ import { Secret, TOTP } from "otpauth";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
-import { newPage, PASSWORD, screenshotPath, signUp, uniqueEmail, useBrowserSuite } from "./helpers";
+import { edit, newPage, PASSWORD, screenshotPath, signUp, uniqueEmail, useBrowserSuite } from "./helpers";
 
 // Every page in light and dark, desktop and phone width, saved under apps/web/test-results/screenshots/.
 const suite = useBrowserSuite();
@@ -119,7 +119,7 @@ describe("screenshots", () => {
     await tab.goto("/settings");
     await trpc(tab, "me.update", { locale: "fr" });
     await tab.reload();
-    await tab.getByTestId("edit-username").click();
+    await edit(tab, "username");
     await tab.getByLabel("Nom d’utilisateur").fill("Ada.Lovelace!");
     await tab.getByTestId("username-available").waitFor();
     await tab.screenshot({ path: screenshotPath("profile-desktop-light-fr-editing") });

@@ -1,7 +1,7 @@
 "use client";
 
 import { Pencil } from "lucide-react";
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { useI18n } from "@/i18n/provider";
@@ -13,7 +13,8 @@ import { type Preloadable, useWhenLoaded } from "./lazy-component";
  * One field of a settings card, Clerk-style: its label, its current value and an "Edit" button;
  * while editing, the form takes the value's place. Focus moves into the form when it opens and
  * back to the button when it closes. A form loaded on demand (`form`, see ./lazy-component) is fetched
- * when the pointer reaches the button or the button gets focus, and opens once it is here.
+ * when the pointer reaches the button or the button gets focus, and opens once it is here (the
+ * button is `aria-busy` while a press waits for it).
  */
 export function EditableRow({
   id,
@@ -44,8 +45,9 @@ export function EditableRow({
     if (wasEditing.current && !editing) button.current?.focus();
     wasEditing.current = editing;
   }, [editing]);
+  const [opening, setOpening] = useState(false);
   const preload = () => void form?.preload().catch(() => undefined);
-  const edit = () => (form ? whenLoaded(form, onEdit) : onEdit());
+  const edit = () => (form ? whenLoaded(form, onEdit, setOpening) : onEdit());
   return (
     <div data-testid={`row-${id}`} className="grid gap-x-6 gap-y-2 py-4 first:pt-0 last:pb-0 sm:grid-cols-[11rem_1fr]">
       <div id={`${id}-label`} className="pt-1.5 text-sm font-medium">
@@ -68,6 +70,8 @@ export function EditableRow({
               onPointerEnter={preload}
               onFocus={preload}
               aria-label={editLabel ?? t.common.editField(label)}
+              aria-busy={opening || undefined}
+              className={opening ? "cursor-progress" : undefined}
               data-testid={`edit-${id}`}
             >
               <Pencil aria-hidden className="size-3.5" />

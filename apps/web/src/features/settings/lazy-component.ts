@@ -16,15 +16,26 @@ export interface Preloadable {
 }
 
 /**
- * `whenLoaded(it, show)`: shows it at once when loaded, else once it is (a press before the
- * background fetch finished); a failed fetch (offline) says why in a status message instead.
+ * `whenLoaded(it, show, waiting)`: shows it at once when loaded, else once it is (a press before
+ * the background fetch finished), telling `waiting(true)` meanwhile and `waiting(false)` when the
+ * fetch ends; a failed fetch (offline) says why in a status message instead.
  */
 export function useWhenLoaded() {
   const { t, refusal } = useI18n();
   const toast = useToast();
-  return (it: Preloadable, show: () => void) => {
+  return (it: Preloadable, show: () => void, waiting: (busy: boolean) => void = () => undefined) => {
     if (it.ready) return show();
-    it.preload().then(show, (error: unknown) => toast(failureMessage(error, t, refusal)));
+    waiting(true);
+    it.preload().then(
+      () => {
+        waiting(false);
+        show();
+      },
+      (error: unknown) => {
+        waiting(false);
+        toast(failureMessage(error, t, refusal));
+      },
+    );
   };
 }
 
