@@ -1,9 +1,9 @@
 "use client";
 
 import { checkEmail } from "@profilehub/validators";
-import { MailCheck } from "lucide-react";
 import Link from "next/link";
 
+import { MailCheckIcon } from "@/components/icons";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { useI18n } from "@/i18n/provider";
 import { useProcedure } from "@/trpc/procedure";
@@ -37,7 +37,7 @@ export function ForgotPasswordForm() {
       <CardHeader className="gap-1.5">
         {sentTo ? (
           <span className="mb-1 grid size-10 place-items-center rounded-full bg-accent text-accent-foreground">
-            <MailCheck aria-hidden className="size-5" />
+            <MailCheckIcon aria-hidden className="size-5" />
           </span>
         ) : null}
         <FocusedHeading focus={sentTo !== null}>

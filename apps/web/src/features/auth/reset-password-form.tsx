@@ -1,9 +1,9 @@
 "use client";
 
 import { checkNewPassword } from "@profilehub/validators";
-import { CircleCheck } from "lucide-react";
 import Link from "next/link";
 
+import { CircleCheckIcon } from "@/components/icons";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
@@ -40,7 +40,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <CardHeader className="gap-1.5">
         {done ? (
           <span className="mb-1 grid size-10 place-items-center rounded-full bg-accent text-accent-foreground">
-            <CircleCheck aria-hidden className="size-5" />
+            <CircleCheckIcon aria-hidden className="size-5" />
           </span>
         ) : null}
         <FocusedHeading focus={done}>{done ? t.auth.reset.doneTitle : t.auth.reset.title}</FocusedHeading>

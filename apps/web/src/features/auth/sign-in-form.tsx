@@ -1,10 +1,10 @@
 "use client";
 
 import { checkEmail, checkRecoveryCode, checkTotpCode } from "@profilehub/validators";
-import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 
+import { ShieldCheckIcon } from "@/components/icons";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
@@ -52,7 +52,7 @@ export function SignInForm({ next, expired }: { next: string; expired: boolean }
       <CardHeader className="gap-1.5">
         {credentials ? (
           <span className="mb-1 grid size-10 place-items-center rounded-full bg-accent text-accent-foreground">
-            <ShieldCheck aria-hidden className="size-5" />
+            <ShieldCheckIcon aria-hidden className="size-5" />
           </span>
         ) : null}
         <h1 className="text-xl leading-tight font-semibold">{credentials ? codeTitle : t.auth.signIn.title}</h1>
