@@ -3,6 +3,8 @@ export * from "./codes";
 export * from "./from-zod";
 export * from "./issue";
 export * from "./labels";
+export * from "./labels-en";
+export * from "./labels-fr";
 export * from "./reasons";
 export * from "./render";
 export * from "./wording";

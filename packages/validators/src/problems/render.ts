@@ -1,5 +1,5 @@
 import type { ErrorReason, ProblemCode } from "./codes";
-import { fieldLabel } from "./labels";
+import { labelIn } from "./labels";
 import type { Wording } from "./wording";
 
 export interface RenderOptions {
@@ -15,7 +15,7 @@ export function renderProblemIn(
 ): string {
   const name = options.name ?? ((field: string) => field);
   type Render = (params: object, context: object) => string;
-  const context = { field: fieldLabel(problem.path, wording.locale, name), name };
+  const context = { field: labelIn(wording.labels, problem.path, name), name };
   try {
     return (wording.problems[problem.code] as Render)(problem.params ?? {}, context);
   } catch {

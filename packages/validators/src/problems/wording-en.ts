@@ -4,6 +4,7 @@
  * (./wording-fr.ts) must word the same codes with the same params.
  */
 import type { ErrorReason, ProblemCode } from "./codes";
+import { LABELS_EN } from "./labels-en";
 import type { ProblemTemplate, ReasonTemplate, Wording } from "./wording";
 
 /** Declares a problem and the params it carries. */
@@ -240,4 +241,4 @@ export const REASONS_EN = {
   internal: reason(() => "Internal server error"),
 } as const satisfies Record<ErrorReason, unknown>;
 
-export const ENGLISH_WORDING: Wording = { locale: "en", problems: PROBLEMS_EN, reasons: REASONS_EN };
+export const ENGLISH_WORDING: Wording = { locale: "en", labels: LABELS_EN, problems: PROBLEMS_EN, reasons: REASONS_EN };

@@ -1,5 +1,6 @@
 /** The French wording of every problem and refusal (the codes and params of ./wording-en.ts). */
 import type { FieldLabel } from "./labels";
+import { LABELS_FR } from "./labels-fr";
 import type { Wording } from "./wording";
 import type { RefreshFailure, WebhookFailure } from "./wording-en";
 
@@ -191,4 +192,4 @@ export const REASONS_FR: Wording["reasons"] = {
   internal: () => "Erreur interne du serveur",
 };
 
-export const FRENCH_WORDING: Wording = { locale: "fr", problems: PROBLEMS_FR, reasons: REASONS_FR };
+export const FRENCH_WORDING: Wording = { locale: "fr", labels: LABELS_FR, problems: PROBLEMS_FR, reasons: REASONS_FR };

@@ -1,7 +1,7 @@
 import type { Locale } from "../form-checks";
 import type { ProblemParams } from "./catalog";
 import type { ErrorReason, ProblemCode } from "./codes";
-import type { FieldLabel } from "./labels";
+import type { FieldLabel, FieldLabels } from "./labels";
 import type { ReasonParams } from "./reasons";
 
 /** What a problem's template gets besides its params: the field, named for the reader. */
@@ -21,6 +21,8 @@ export type ReasonTemplate<P> = (params: P) => string;
  */
 export interface Wording {
   locale: Locale;
+  /** The fields' labels the sentences name. */
+  labels: FieldLabels;
   problems: { [C in ProblemCode]: ProblemTemplate<ProblemParams<C>> };
   reasons: { [R in ErrorReason]: ReasonTemplate<ReasonParams<R>> };
 }

@@ -1,5 +1,6 @@
 import type { Locale } from "../form-checks";
 import type { ErrorReason, ProblemCode } from "./codes";
+import { type FieldLabel, labelIn } from "./labels";
 import { type RenderOptions, renderProblemIn, renderReasonIn } from "./render";
 import type { Wording } from "./wording";
 import { ENGLISH_WORDING } from "./wording-en";
@@ -20,4 +21,12 @@ export function renderProblem(
 /** The sentence for a refusal in a language. */
 export function renderReason(reasonCode: ErrorReason, params: object | undefined, locale: Locale): string {
   return renderReasonIn(WORDINGS[locale], reasonCode, params);
+}
+
+/**
+ * The label of the field at `path` (`location.latitude`, `featureFlags.2`), in `locale`. Fields
+ * without a human label are named by `name(key)`: their key as the reader's API spells it.
+ */
+export function fieldLabel(path: string, locale: Locale, name?: (field: string) => string): FieldLabel {
+  return labelIn(WORDINGS[locale].labels, path, name);
 }
