@@ -1,3 +1,5 @@
+import { enSignedOut } from "./en-signed-out";
+
 /** English for the profile and account pages (part of the `en` dictionary). */
 export const enSettings = {
   profile: {
@@ -173,7 +175,7 @@ export const enSettings = {
       qrAlt: "QR code to add ProfileHub to your authenticator app",
       manual: "Can’t scan it? Enter this key instead:",
       secretLabel: "Setup key",
-      code: "6-digit code",
+      code: enSignedOut.auth.signIn.totpLabel,
       codeDescription: "The code your app shows now.",
       enable: "Turn on",
       enabled: "Two-factor authentication is on",

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { frSignedOut } from "./fr-signed-out";
 
 /** French for the profile and account pages (part of the `fr` dictionary). */
 export const frSettings: Pick<Messages, "profile" | "account"> = {
@@ -176,7 +177,7 @@ export const frSettings: Pick<Messages, "profile" | "account"> = {
       qrAlt: "QR code pour ajouter ProfileHub à votre application d’authentification",
       manual: "Impossible de scanner ? Saisissez plutôt cette clé :",
       secretLabel: "Clé de configuration",
-      code: "Code à 6 chiffres",
+      code: frSignedOut.auth.signIn.totpLabel,
       codeDescription: "Le code affiché en ce moment par votre application.",
       enable: "Activer",
       enabled: "La double authentification est activée",

@@ -1,12 +1,11 @@
 "use client";
 
-import type { ErrorReason, Issue, Locale } from "@profilehub/validators";
+import { type ErrorReason, type Issue, type Locale, renderProblemIn, renderReasonIn } from "@profilehub/validators";
 import { createContext, type ReactNode, use, useContext, useEffect, useMemo, useState } from "react";
 
 import type { Messages } from "./en";
 import { type Formatters, formatters } from "./format";
-import { loadedMessages, loadMessages } from "./messages";
-import { problemText, refusalText } from "./problems";
+import { loadedMessages, loadedWording, loadMessages } from "./messages";
 
 interface I18n {
   locale: Locale;
@@ -46,16 +45,17 @@ export function I18nProvider({ locale: wanted, children }: { locale: Locale; chi
       live = false;
     };
   }, [wanted, ready]);
-  const value = useMemo<I18n>(
-    () => ({
+  const value = useMemo<I18n>(() => {
+    // Registered with `messages`: only this page's language ships (see `<LocaleMessages>`).
+    const wording = loadedWording(locale);
+    return {
       locale,
       t: messages,
       format: formatters(locale),
-      problem: (issue) => problemText(issue, locale),
-      refusal: (reason, params) => refusalText(reason, params, locale),
-    }),
-    [locale, messages],
-  );
+      problem: (issue) => renderProblemIn(wording, issue),
+      refusal: (reason, params) => renderReasonIn(wording, reason, params),
+    };
+  }, [locale, messages]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-import { isProblemCode, type ProblemCode } from "./catalog";
+import { isProblemCode, type ProblemCode } from "./codes";
 import { createIssue, type Issue, type ParamsArgument } from "./issue";
 
 type ZodIssue = z.core.$ZodIssue;

@@ -5,7 +5,6 @@ import type { ReactNode } from "react";
 import { AuthShell } from "@/features/auth/auth-shell";
 import { currentUser } from "@/features/auth/current-user";
 import { localeFromAcceptLanguage } from "@/i18n";
-import { LocaleMessages } from "@/i18n/locale-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -13,9 +12,5 @@ export const dynamic = "force-dynamic";
 export default async function AuthLayout({ children }: { children: ReactNode }) {
   if (await currentUser()) redirect("/settings");
   const locale = localeFromAcceptLanguage((await headers()).get("accept-language"));
-  return (
-    <LocaleMessages locale={locale}>
-      <AuthShell locale={locale}>{children}</AuthShell>
-    </LocaleMessages>
-  );
+  return <AuthShell locale={locale}>{children}</AuthShell>;
 }

@@ -1,7 +1,6 @@
 "use client";
 
-import { Moon, Sun } from "lucide-react";
-
+import { MoonIcon, SunIcon } from "@/components/icons";
 import { useLazyMenu } from "@/components/lazy-menu";
 import { Button } from "@/components/ui/button";
 
@@ -15,8 +14,8 @@ export function ThemeToggle({ labels }: { labels: ThemeLabels }) {
   if (Menu) return <Menu labels={labels} initiallyOpen={initiallyOpen} />;
   return (
     <Button variant="ghost" size="icon" aria-label={labels.label} data-testid="theme-toggle" {...triggerProps}>
-      <Sun aria-hidden className="dark:hidden" />
-      <Moon aria-hidden className="hidden dark:block" />
+      <SunIcon aria-hidden className="dark:hidden" />
+      <MoonIcon aria-hidden className="hidden dark:block" />
     </Button>
   );
 }

@@ -1,22 +1,20 @@
-import { cva, type VariantProps } from "class-variance-authority";
 import type { ComponentProps } from "react";
 
 import { cn } from "@/lib/utils";
+import { type VariantProps, variants } from "@/lib/variants";
 
-const alertVariants = cva(
+const alertVariants = variants(
   "relative grid w-full grid-cols-[0_1fr] items-start gap-y-0.5 rounded-lg border px-4 py-3 text-sm has-[>svg]:grid-cols-[1.25rem_1fr] has-[>svg]:gap-x-3 [&>svg]:size-4 [&>svg]:translate-y-0.5",
   {
-    variants: {
-      variant: {
-        default: "bg-card text-card-foreground",
-        info: "border-primary/30 bg-accent text-accent-foreground [&>svg]:text-primary",
-        warning: "border-warning/40 bg-warning/10 text-foreground [&>svg]:text-warning",
-        destructive: "border-destructive/40 bg-destructive/10 text-foreground [&>svg]:text-destructive",
-        success: "border-success/40 bg-success/10 text-foreground [&>svg]:text-success",
-      },
+    variant: {
+      default: "bg-card text-card-foreground",
+      info: "border-primary/30 bg-accent text-accent-foreground [&>svg]:text-primary",
+      warning: "border-warning/40 bg-warning/10 text-foreground [&>svg]:text-warning",
+      destructive: "border-destructive/40 bg-destructive/10 text-foreground [&>svg]:text-destructive",
+      success: "border-success/40 bg-success/10 text-foreground [&>svg]:text-success",
     },
-    defaultVariants: { variant: "default" },
   },
+  { variant: "default" },
 );
 
 /** A static callout. Give it `role="alert"` or `role="status"` only when it appears in response to an action. */

@@ -1,7 +1,6 @@
-import { LoaderCircle } from "lucide-react";
-
+import { LoaderCircleIcon } from "@/components/icons";
 import { cn } from "@/lib/utils";
 
 export function Spinner({ className }: { className?: string }) {
-  return <LoaderCircle aria-hidden className={cn("size-4 animate-spin", className)} />;
+  return <LoaderCircleIcon aria-hidden className={cn("size-4 animate-spin", className)} />;
 }

@@ -5,19 +5,19 @@ import type { ReactNode } from "react";
 
 import { Brand } from "@/components/brand";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
-import { I18nProvider, useI18n } from "@/i18n/provider";
+import { SignedOutI18nProvider, useSignedOutI18n } from "@/i18n/signed-out";
 
 /** The signed-out pages: a centered card, in the browser's language. */
 export function AuthShell({ locale, children }: { locale: Locale; children: ReactNode }) {
   return (
-    <I18nProvider locale={locale}>
+    <SignedOutI18nProvider locale={locale}>
       <Frame>{children}</Frame>
-    </I18nProvider>
+    </SignedOutI18nProvider>
   );
 }
 
 function Frame({ children }: { children: ReactNode }) {
-  const { t } = useI18n();
+  const { t } = useSignedOutI18n();
   return (
     <div className="flex min-h-dvh flex-col bg-[radial-gradient(ellipse_at_top,var(--color-accent),transparent_60%)]">
       <header className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between px-4 sm:px-6">

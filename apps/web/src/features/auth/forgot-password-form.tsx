@@ -1,11 +1,11 @@
 "use client";
 
 import { checkEmail } from "@profilehub/validators";
-import { MailCheck } from "lucide-react";
 import Link from "next/link";
 
+import { MailCheckIcon } from "@/components/icons";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { useI18n } from "@/i18n/provider";
+import { useSignedOutI18n } from "@/i18n/signed-out";
 import { useProcedure } from "@/trpc/procedure";
 
 import { showServerErrors } from "../settings/server-errors";
@@ -19,7 +19,7 @@ const forgotChecks = { email: checkEmail };
 
 /** "Forgot password?": the address to mail a reset link to; the answer never says whether it has an account. */
 export function ForgotPasswordForm() {
-  const { t, problem, refusal } = useI18n();
+  const { t, problem, refusal } = useSignedOutI18n();
   const recover = useProcedure("auth.recover");
   const form = useChecksForm<{ email: string }>(forgotChecks, problem);
   const submit = form.handleSubmit(async (values) => {
@@ -37,7 +37,7 @@ export function ForgotPasswordForm() {
       <CardHeader className="gap-1.5">
         {sentTo ? (
           <span className="mb-1 grid size-10 place-items-center rounded-full bg-accent text-accent-foreground">
-            <MailCheck aria-hidden className="size-5" />
+            <MailCheckIcon aria-hidden className="size-5" />
           </span>
         ) : null}
         <FocusedHeading focus={sentTo !== null}>

@@ -1,15 +1,15 @@
 "use client";
 
 import { checkNewPassword } from "@profilehub/validators";
-import { CircleCheck } from "lucide-react";
 import Link from "next/link";
 
+import { CircleCheckIcon } from "@/components/icons";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useI18n } from "@/i18n/provider";
+import { useSignedOutI18n } from "@/i18n/signed-out";
 import { useProcedure } from "@/trpc/procedure";
 
 import { showServerErrors } from "../settings/server-errors";
@@ -22,7 +22,7 @@ const resetChecks = { password: (value: string) => checkNewPassword(value) };
 
 /** The page of the mailed link: a new password, then every session is signed out. */
 export function ResetPasswordForm({ token }: { token: string }) {
-  const { t, problem, refusal } = useI18n();
+  const { t, problem, refusal } = useSignedOutI18n();
   const reset = useProcedure("auth.reset");
   const form = useChecksForm<{ password: string }>(resetChecks, problem);
   const submit = form.handleSubmit(async ({ password }) => {
@@ -40,7 +40,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <CardHeader className="gap-1.5">
         {done ? (
           <span className="mb-1 grid size-10 place-items-center rounded-full bg-accent text-accent-foreground">
-            <CircleCheck aria-hidden className="size-5" />
+            <CircleCheckIcon aria-hidden className="size-5" />
           </span>
         ) : null}
         <FocusedHeading focus={done}>{done ? t.auth.reset.doneTitle : t.auth.reset.title}</FocusedHeading>
@@ -88,7 +88,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
 }
 
 function MissingToken() {
-  const { t } = useI18n();
+  const { t } = useSignedOutI18n();
   return (
     <>
       <Alert variant="warning">

@@ -1,10 +1,10 @@
 "use client";
 
 import { checkEmail, checkRecoveryCode, checkTotpCode } from "@profilehub/validators";
-import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 
+import { ShieldCheckIcon } from "@/components/icons";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
@@ -12,8 +12,8 @@ import { CodeInput } from "@/components/ui/code-input";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import type { Messages } from "@/i18n";
-import { useI18n } from "@/i18n/provider";
+import type { SignedOutMessages } from "@/i18n/en-signed-out";
+import { useSignedOutI18n } from "@/i18n/signed-out";
 import { routerError } from "@/trpc/errors";
 import { useProcedure } from "@/trpc/procedure";
 
@@ -26,7 +26,7 @@ type Credentials = {
   email: string;
   password: string;
 };
-function credentialsChecks(t: Messages) {
+function credentialsChecks(t: SignedOutMessages) {
   return {
     email: checkEmail,
     password: (value: string) =>
@@ -41,7 +41,7 @@ const recoveryChecks = { code: checkRecoveryCode };
  * the recovery codes instead.
  */
 export function SignInForm({ next, expired }: { next: string; expired: boolean }) {
-  const { t } = useI18n();
+  const { t } = useSignedOutI18n();
   const [credentials, setCredentials] = useState<Credentials | null>(null);
   const [recovery, setRecovery] = useState(false);
   const codeTitle = recovery ? t.auth.signIn.recoveryTitle : t.auth.signIn.totpTitle;
@@ -52,7 +52,7 @@ export function SignInForm({ next, expired }: { next: string; expired: boolean }
       <CardHeader className="gap-1.5">
         {credentials ? (
           <span className="mb-1 grid size-10 place-items-center rounded-full bg-accent text-accent-foreground">
-            <ShieldCheck aria-hidden className="size-5" />
+            <ShieldCheckIcon aria-hidden className="size-5" />
           </span>
         ) : null}
         <h1 className="text-xl leading-tight font-semibold">{credentials ? codeTitle : t.auth.signIn.title}</h1>
@@ -96,7 +96,7 @@ function CredentialsStep({
   signIn: SignIn;
   onTotpRequired: (credentials: Credentials) => void;
 }) {
-  const { t, problem, refusal } = useI18n();
+  const { t, problem, refusal } = useSignedOutI18n();
   const form = useChecksForm<Credentials>(credentialsChecks(t), problem);
   const [error, setError] = useState<string | null>(null);
   const submit = form.handleSubmit(async (values) => {
@@ -158,7 +158,7 @@ function CodeStep({
   onToggle: () => void;
   onBack: () => void;
 }) {
-  const { t, problem, refusal } = useI18n();
+  const { t, problem, refusal } = useSignedOutI18n();
   const form = useChecksForm<{ code: string }>(recovery ? recoveryChecks : codeChecks, problem);
   const submit = form.handleSubmit(async ({ code }) => {
     try {
@@ -189,7 +189,7 @@ function CodeStep({
           />
         </Field>
       ) : (
-        <Field id="totp" label={t.account.twoFactor.code} error={codeError}>
+        <Field id="totp" label={t.auth.signIn.totpLabel} error={codeError}>
           <CodeInput
             {...fieldInputProps("totp", codeError)}
             autoFocus

@@ -5,7 +5,7 @@ import { checkEmail, checkNewPassword } from "@profilehub/validators";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useI18n } from "@/i18n/provider";
+import { useSignedOutI18n } from "@/i18n/signed-out";
 import { useProcedure } from "@/trpc/procedure";
 
 import { showServerErrors } from "../settings/server-errors";
@@ -18,7 +18,7 @@ const signUpChecks = { email: checkEmail, password: (value: string) => checkNewP
 
 /** Email and password; the account is created and the browser signed in at once. */
 export function SignUpForm({ next }: { next: string }) {
-  const { t, problem, refusal } = useI18n();
+  const { t, problem, refusal } = useSignedOutI18n();
   const signUp = useProcedure("web.signUp", { onSuccess: () => window.location.assign(next) });
   const form = useChecksForm<{ email: string; password: string }>(signUpChecks, problem);
   const submit = form.handleSubmit(async (values) => {

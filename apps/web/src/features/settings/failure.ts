@@ -11,7 +11,7 @@ function isOffline(): boolean {
 /** A sentence for a failed call that has no field to attach to, from its reason. */
 export function failureMessage(
   error: unknown,
-  t: Messages,
+  t: Pick<Messages, "common">,
   refusal: (reason: ErrorReason, params?: object) => string,
 ): string {
   const { reason, status, params } = routerError(error);
