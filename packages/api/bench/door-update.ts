@@ -7,7 +7,8 @@
 //   validation under a door's policy, the output check of a view, the prepared statement's name;
 // - the update against a scratch database (BENCH_DB=pglite, or PostgreSQL through
 //   TEST_DATABASE_URL, a server where we may CREATE DATABASE): the bare tRPC floor beside
-//   `me.update` through the tRPC door and through dialect A's context, one request at a time,
+//   `me.update` through the tRPC door and through dialect A's context, `users.update` with dialect
+//   C's document (names and the user's own email) and with names only, one request at a time,
 //   users in rotation. Node CPU per request (process.cpuUsage) and wall time per request.
 //
 // Knobs: BENCH_DB (postgres | pglite; default postgres when TEST_DATABASE_URL is set),
@@ -101,10 +102,11 @@ const database = await createTestDatabase(KIND);
 try {
   const services = createAppServices({ db: database.db, config: TEST_CONFIG });
   const anonymous = createCaller(createContextInner(services, { door: "auth" }));
-  const users: { accessToken: string; id: string }[] = [];
+  const users: { accessToken: string; id: string; email: string }[] = [];
   for (let n = 0; n < USERS; n++) {
-    const signedUp = await anonymous.auth.signUp({ email: `bench${n}@example.com`, password: `correct horse ${n}` });
-    users.push({ accessToken: signedUp.accessToken, id: signedUp.user.id });
+    const email = `bench${n}@example.com`;
+    const signedUp = await anonymous.auth.signUp({ email, password: `correct horse ${n}` });
+    users.push({ accessToken: signedUp.accessToken, id: signedUp.user.id, email });
   }
   const first = await createRequestContext(services, { accessToken: users[0]!.accessToken, door: "trpc" });
   const view: UserView = await createCaller(first).me.get();
@@ -156,7 +158,11 @@ try {
   function contextFor(i: number): Context {
     return sessions[i % sessions.length]!;
   }
-  function credentials(i: number, door: "trpc" | "dialect-a", user = users[i % users.length]!) {
+  function credentials(
+    i: number,
+    door: "trpc" | "dialect-a" | "dialect-c" | "dialect-e",
+    user = users[i % users.length]!,
+  ) {
     return {
       accessToken: user.accessToken,
       door,
@@ -170,6 +176,8 @@ try {
   const floorCaller = createCallerFactory(benchRouter);
   let serial = 0;
   const bio = () => `bench bio ${(serial += 1)}`;
+  /** Letters only (dialect C's names): the serial in base 26. */
+  const letters = () => (serial += 1).toString(26).replace(/\d/g, (digit) => "qrstuvwxyz"[Number(digit)]!);
   const db: Scenario[] = [
     {
       name: "floor: bare tRPC procedure (token, one UPDATE)",
@@ -188,6 +196,29 @@ try {
       run: async (i) => {
         const ctx = await createRequestContext(services, credentials(i, "dialect-a"));
         return createCaller({ ...ctx, requestProblems: [] }).me.update({ bio: bio() });
+      },
+    },
+    {
+      name: "users.update, dialect C's document (names + own email)",
+      ops: DB_OPS,
+      run: async (i) => {
+        const ctx = await createRequestContext(services, credentials(i, "dialect-c"));
+        const email = users[i % users.length]!.email;
+        return createCaller({ ...ctx, requestProblems: [] }).users.update({
+          userId: ctx.session!.userId,
+          changes: { firstName: `Bench${letters()}`, lastName: "User", email },
+        });
+      },
+    },
+    {
+      name: "users.update, names only (dialect E's context)",
+      ops: DB_OPS,
+      run: async (i) => {
+        const ctx = await createRequestContext(services, credentials(i, "dialect-e"));
+        return createCaller({ ...ctx, requestProblems: [] }).users.update({
+          userId: ctx.session!.userId,
+          changes: { firstName: `Bench${letters()}`, lastName: "User" },
+        });
       },
     },
   ];

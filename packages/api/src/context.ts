@@ -15,6 +15,11 @@ export interface CallerSession {
   userNumber: number;
   projectId: string;
   sessionId: string;
+  /**
+   * The email the access token was issued with (`undefined`: none, or a cookie session). A hint:
+   * the address may have changed since, so whatever relies on it checks it against the row.
+   */
+  tokenEmail?: string;
 }
 
 export interface ClientInfo {
@@ -141,6 +146,7 @@ export async function createRequestContext(services: AppServices, credentials: R
     try {
       const claims = await services.tokens.verify(credentials.accessToken);
       session = { userId: claims.sub, userNumber: claims.num, projectId: claims.pid, sessionId: claims.sid };
+      if (claims.email !== undefined) session.tokenEmail = claims.email;
     } catch (error) {
       tokenFailure = accessTokenFailure(error);
     }

@@ -19,6 +19,11 @@ export interface AccessClaims {
   pid: string;
   /** Session id: checked against the sessions table on every request. */
   sid: string;
+  /**
+   * The user's email when the token was issued (Stack Auth's `email` claim), when it has one. A
+   * hint only: the address may have changed since.
+   */
+  email?: string;
 }
 
 /**
@@ -166,6 +171,7 @@ export class AccessTokens {
     if (typeof sub !== "string" || typeof num !== "number" || typeof pid !== "string" || typeof sid !== "string") {
       throw new AccessTokenError("invalid");
     }
-    return { sub, num, pid, sid };
+    const { email } = payload;
+    return typeof email === "string" ? { sub, num, pid, sid, email } : { sub, num, pid, sid };
   }
 }

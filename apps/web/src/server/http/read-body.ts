@@ -3,15 +3,23 @@ export type BodyProblem = "too_large" | "invalid_json" | "unsupported_media_type
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; problem: BodyProblem };
 
+/**
+ * The body's length as its Content-Length declares it, which Node's HTTP parser enforces (the body
+ * is exactly that long); `null` without one (chunked).
+ */
+export function declaredBodyLength(request: Request): number | null {
+  const length = request.headers.get("content-length");
+  const declared = Number(length);
+  return length !== null && Number.isSafeInteger(declared) ? declared : null;
+}
+
 /** Reads at most `maxBytes` of the body, whatever Content-Length claims (null: too large). */
 export async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
-  const length = request.headers.get("content-length");
-  const declared = Number(length ?? "0");
-  if (declared > maxBytes) return null;
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) return null;
   if (!request.body) return new Uint8Array();
-  // A declared length is enforced by Node's HTTP parser (the body is exactly that long): read it
-  // in one call. Without one (chunked), count the bytes as they arrive.
-  if (length !== null && Number.isSafeInteger(declared)) {
+  // A declared length is exactly the body's: read it in one call. Without one (chunked), count
+  // the bytes as they arrive.
+  if (declaredBodyLength(request) !== null) {
     const bytes = new Uint8Array(await request.arrayBuffer());
     return bytes.byteLength > maxBytes ? null : bytes;
   }

@@ -13,6 +13,17 @@ export interface PlannedMail {
   mail: LocalizedMail;
 }
 
+/**
+ * An email sent back unchanged (the address the caller's access token was issued with): planned
+ * as no change, so none of the change's checks, links, mails or events are built or run. The
+ * statement writes only if the stored address is still this one (`target."emailKept"`);
+ * otherwise the caller plans the change in full and runs it again.
+ */
+export interface EmailKeptPlan {
+  address: string;
+  mode: "pending" | "immediate";
+}
+
 export interface EmailChangePlan {
   address: string;
   mode: "pending" | "immediate";
@@ -26,6 +37,7 @@ export interface PreparedSecrets {
   /** The stored values of fields whose input is prepared (a password's hash, an encrypted secret). */
   stored?: Partial<Record<UserFieldName, unknown>>;
   email?: EmailChangePlan;
+  emailKept?: EmailKeptPlan;
   revokeSessions?: "others" | "all";
   /** The password hash the change was checked against; the write fails if it changed since. */
   expectedPasswordHash?: string | null;
@@ -65,13 +77,35 @@ export function planUpdate(update: UserUpdate, prepared: PreparedSecrets): Updat
       set(input.field, assignValue(input.field, prepared.stored[input.field]));
     }
   }
-  planEmail(update, prepared.email, set);
+  if (prepared.emailKept) planKeptEmail(update, prepared.emailKept, set, assignments);
+  else planEmail(update, prepared.email, set);
   return {
     ...prepared,
     assignments,
     auditFields,
     ...(typeof update.selectedTeamId === "string" ? { teamId: update.selectedTeamId } : {}),
   };
+}
+
+/**
+ * The same assignments as `planEmail` for an address equal to the stored one (the statement
+ * checks it is), without the writes that would leave it as it is: the pending address is cleared
+ * in either mode (as re-sending the current address does), the verification state is kept.
+ */
+function planKeptEmail(
+  update: UserUpdate,
+  kept: EmailKeptPlan,
+  set: (field: UserFieldName, sql: Prisma.Sql) => void,
+  assignments: Prisma.Sql[],
+) {
+  // Immediate mode records the pending address's clearing under `email`, whose diff (the
+  // address) is empty here: as an assignment only, so the email's security event stays out.
+  if (kept.mode === "pending") set("pendingEmail", Prisma.sql`"pendingEmail" = NULL`);
+  else assignments.push(Prisma.sql`"pendingEmail" = NULL`);
+  if (update.emailVerified !== undefined) {
+    const verifiedAt = update.emailVerified ? Prisma.sql`coalesce(u."emailVerifiedAt", now())` : Prisma.sql`NULL`;
+    set("emailVerifiedAt", Prisma.sql`"emailVerifiedAt" = ${verifiedAt}`);
+  }
 }
 
 /** Email address and verification state: one assignment per column, whatever combination was sent. */

@@ -43,6 +43,8 @@ export interface UpdateOutcome {
   teamOk: boolean;
   emailFree: boolean;
   passwordUnchanged: boolean;
+  /** The stored email is the one an `emailKept` plan assumed (always true without one). */
+  emailKept: boolean;
   fresh: boolean;
   /** A security alert mail was queued with the change. */
   alerted: boolean;
@@ -130,6 +132,7 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
       ? Prisma.sql`NOT EXISTS (SELECT 1 FROM users o WHERE o."projectId" = u."projectId"
           AND o.email = ${plan.email.address} AND o.id <> u.id)`
       : TRUE;
+  const emailKept = plan.emailKept ? Prisma.sql`u.email = ${plan.emailKept.address}` : TRUE;
   const passwordUnchanged =
     plan.expectedPasswordHash !== undefined
       ? Prisma.sql`u."passwordHash" IS NOT DISTINCT FROM ${plan.expectedPasswordHash}`
@@ -164,17 +167,17 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
     ), target AS (
       SELECT u.*, coalesce(u.id = ${callerId}::uuid, false) OR ${serverAccess} AS allowed,
         ${hooked} AS hooked, ${teamOk} AS "teamOk", ${emailFree} AS "emailFree",
-        ${passwordUnchanged} AS "passwordUnchanged", ${fresh} AS fresh
+        ${passwordUnchanged} AS "passwordUnchanged", ${emailKept} AS "emailKept", ${fresh} AS fresh
       FROM users u WHERE ${userMatches("u", input.target)} ${projectScope} FOR UPDATE
     ), updated AS (
       UPDATE users u SET ${assignments}"updatedAt" = now() ${lastActive}
       FROM target, caller
       WHERE u.id = target.id AND caller.live AND target.allowed AND ${webhookGate}
-        AND target."teamOk" AND target."emailFree" AND target."passwordUnchanged"
+        AND target."teamOk" AND target."emailFree" AND target."passwordUnchanged" AND target."emailKept"
       RETURNING u.*, ${Prisma.raw(auditDiffExpression(plan.auditFields, "target", "u"))} AS "auditDiff"
     ), audit AS (${audit})${security.ctes}${joinAll(sideEffects(input))}
     SELECT caller.live, ${security.alerted} AS alerted, target.id IS NOT NULL AS found, target.allowed, target.hooked, target."teamOk", target."emailFree", target."passwordUnchanged",
-      target.fresh, updated.id IS NOT NULL AS written, updated."auditDiff" AS "auditChanges",
+      target."emailKept", target.fresh, updated.id IS NOT NULL AS written, updated."auditDiff" AS "auditChanges",
       ${userProjection("updated", serverAccess)}
     FROM caller LEFT JOIN target ON true LEFT JOIN updated ON true`;
 }
@@ -190,7 +193,8 @@ export type OutcomeRow = Omit<UpdateOutcome, "user"> & {
 export function readOutcome(rows: OutcomeRow[]): UpdateOutcome {
   const row = rows[0];
   if (!row) throw new Error("The update statement returned no row");
-  const { live, found, allowed, hooked, teamOk, emailFree, passwordUnchanged, fresh, alerted, written } = row;
+  const { live, found, allowed, hooked, teamOk, emailFree, passwordUnchanged, emailKept, fresh, alerted, written } =
+    row;
   const user = written && row.user ? { ...row.user, auditChanges: row.auditChanges } : null;
-  return { live, found, allowed, hooked, teamOk, emailFree, passwordUnchanged, fresh, alerted, user };
+  return { live, found, allowed, hooked, teamOk, emailFree, passwordUnchanged, emailKept, fresh, alerted, user };
 }

@@ -19,7 +19,7 @@ import { planEmailChange } from "./email-change";
 import { preparePassword } from "./prepare-password";
 import { readUser } from "./read-user";
 import { takenFieldIssues } from "./taken-fields";
-import { planUpdate, type UpdatePlan } from "./update-plan";
+import { planUpdate, type PreparedSecrets, type UpdatePlan } from "./update-plan";
 import {
   type AuditChanges,
   buildUpdateStatement,
@@ -74,18 +74,25 @@ const MAX_WEBHOOK_ATTEMPTS = 3;
  */
 export async function updateUser(deps: UpdateUserDeps, request: UpdateUserRequest): Promise<UpdateUserResult> {
   await refuseForeignTarget(deps, request);
-  const { update, plan } = await validateAndPlan(deps, request);
+  const { update, prepared } = await validateAndPrepare(deps, request);
+  let plan = planWithEmail(deps, request, update, prepared, emailUnchangedHint(request, update));
   let webhook: { mode: "refuse" } | { mode: "approved"; seenUpdatedAt: Date } = { mode: "refuse" };
-  for (let attempt = 1; ; attempt += 1) {
+  let attempt = 1; // statements on the webhook path (replanning an email does not count)
+  for (;;) {
     const outcome = await runStatement(deps.db, request, plan, webhook);
     if (outcome.user) {
       if (plan.email?.mails.length || outcome.alerted) deps.mail.notify();
       return { user: toUserView(outcome.user, request.serverAccess), changes: outcome.user.auditChanges };
     }
     failOnRefusal(outcome);
-    if (outcome.hooked && webhook.mode === "refuse") {
+    if (!outcome.emailKept) {
+      // The address was assumed unchanged but is not (the token predates a change): plan it in full.
+      plan = planWithEmail(deps, request, update, prepared, false);
+    } else if (outcome.hooked && webhook.mode === "refuse") {
+      attempt += 1;
       webhook = { mode: "approved", seenUpdatedAt: await askWebhook(deps, request, update) };
     } else if (webhook.mode === "approved" && !outcome.fresh && attempt < MAX_WEBHOOK_ATTEMPTS) {
+      attempt += 1;
       // The user changed while the webhook was deciding: ask again about the current row.
       webhook = { mode: "approved", seenUpdatedAt: await askWebhook(deps, request, update) };
     } else {
@@ -101,7 +108,7 @@ export async function updateUser(deps: UpdateUserDeps, request: UpdateUserReques
  */
 export async function checkUserUpdate(deps: UpdateUserDeps, request: UpdateUserRequest): Promise<void> {
   await refuseForeignTarget(deps, request);
-  await validateAndPlan(deps, request);
+  await validateAndPrepare(deps, request);
   const taken = await takenFieldIssues(deps.db, request.target, request.input as Record<string, unknown>);
   if (taken.length > 0) return invalid(deps, request, taken);
   await readUser(deps.db, request);
@@ -144,10 +151,18 @@ export function userUpdatePolicyOf(policy: DoorPolicy, serverAccess: boolean): U
   };
 }
 
-async function validateAndPlan(
+/**
+ * Whether the update sends the caller's own email back as it is (the address their access token
+ * was issued with): then it is planned as unchanged, and the statement checks that it is.
+ */
+function emailUnchangedHint(request: UpdateUserRequest, update: UserUpdate): boolean {
+  return update.email !== undefined && targetsSelf(request) && request.session?.tokenEmail === update.email;
+}
+
+async function validateAndPrepare(
   deps: UpdateUserDeps,
   request: UpdateUserRequest,
-): Promise<{ update: UserUpdate; plan: UpdatePlan }> {
+): Promise<{ update: UserUpdate; prepared: PreparedSecrets }> {
   const { policy, target, requestProblems } = request;
   if (requestProblems.some((problem) => UNREADABLE.has(problem.code))) return invalid(deps, request, requestProblems);
   const result = validateUserUpdate(request.input, userUpdatePolicyOf(policy, request.serverAccess));
@@ -163,22 +178,37 @@ async function validateAndPlan(
     update.totpSecretBase64 === undefined
       ? {}
       : { totpSecret: update.totpSecretBase64 === null ? null : deps.secretBox.encrypt(update.totpSecretBase64) };
-  const plan = planUpdate(update, {
+  const prepared: PreparedSecrets = {
     ...password,
     stored: { ...password.stored, ...totpSecret },
     ...(update.totpSecretBase64 !== undefined && {
       recoveryCodeHashes: update.totpSecretBase64 === null ? [] : (request.recoveryCodeHashes ?? []),
     }),
-    ...(update.email !== undefined && {
-      email: planEmailChange({
-        address: update.email,
-        mode: policy.emailChange,
-        appUrl: deps.appUrl,
-        alreadyVerified: update.emailVerified === true,
-      }),
-    }),
+  };
+  return { update, prepared };
+}
+
+/**
+ * The update's plan, with the email sent (if any) planned as a change (link, mails, checks and
+ * events, written only if the address really changes) or, when `assumeUnchanged`, as kept.
+ */
+function planWithEmail(
+  deps: UpdateUserDeps,
+  request: UpdateUserRequest,
+  update: UserUpdate,
+  prepared: PreparedSecrets,
+  assumeUnchanged: boolean,
+): UpdatePlan {
+  if (update.email === undefined) return planUpdate(update, prepared);
+  const mode = request.policy.emailChange;
+  if (assumeUnchanged) return planUpdate(update, { ...prepared, emailKept: { address: update.email, mode } });
+  const email = planEmailChange({
+    address: update.email,
+    mode,
+    appUrl: deps.appUrl,
+    alreadyVerified: update.emailVerified === true,
   });
-  return { update, plan };
+  return planUpdate(update, { ...prepared, email });
 }
 
 async function runStatement(
