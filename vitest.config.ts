@@ -42,8 +42,13 @@ export default defineConfig({
           ]
         : []),
       ...perDatabase("dialects", ["apps/web/test/dialects/**/*.test.ts"]),
-      // The server's operating parts in isolation: log lines, request ids, route patterns.
-      { extends: true as const, test: { name: "ops", include: ["apps/web/test/ops/**/*.test.ts"] } },
+      // The server's operating parts in isolation: log lines, request ids, route patterns; and the
+      // UI components' class names (their TSX compiled as Next does, not left as JSX).
+      {
+        extends: true as const,
+        oxc: { jsx: { runtime: "automatic" } },
+        test: { name: "ops", include: ["apps/web/test/ops/**/*.test.ts"] },
+      },
       // The OpenAPI document as client generators and linters read it (no database).
       { extends: true as const, test: { name: "openapi", include: ["apps/web/test/openapi/**/*.test.ts"] } },
       // The typed client: type-level tests and its error handling (no database).
