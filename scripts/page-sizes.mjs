@@ -3,8 +3,8 @@
 // <script src> a fresh visit downloads, and every script it preloads (`<link rel="preload"
 // as="script">`, e.g. the page's dictionary), summed raw and gzipped — measured against a running
 // server (signed in for the settings pages); `noModule` scripts are not counted (a browser that runs
-// modules never downloads them). A report, not a test. PAGE_SIZES_CHUNKS=1 also lists
-// the chunks of /settings, largest first.
+// modules never downloads them). A report, not a test. PAGE_SIZES_CHUNKS=/sign-in (any page, or
+// 1 for /settings) also lists that page's chunks, largest first.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -79,6 +79,9 @@ async function signedInCookie(base) {
   return cookie;
 }
 
+const chunksOf = process.env.PAGE_SIZES_CHUNKS;
+const chunksPage = !chunksOf ? null : chunksOf === "1" ? "/settings" : chunksOf;
+
 const server = await startServer();
 try {
   const cookie = await signedInCookie(server.base);
@@ -114,7 +117,7 @@ try {
       gzip += chunkSizes.get(source).gzip;
     }
     rows.push({ page, scripts: sources.length, raw, gzip });
-    if (page === "/settings" && process.env.PAGE_SIZES_CHUNKS) {
+    if (page === chunksPage) {
       const chunks = sources.map((source) => ({ source, ...chunkSizes.get(source) })).sort((a, b) => b.gzip - a.gzip);
       for (const chunk of chunks) console.log(`  ${(chunk.gzip / 1024).toFixed(1).padStart(6)} KB gz  ${chunk.source}`);
     }

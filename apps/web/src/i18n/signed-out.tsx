@@ -9,7 +9,7 @@ import {
   type Wording,
 } from "@profilehub/validators";
 import dynamic from "next/dynamic";
-import { createContext, type ReactNode, use, useContext, useEffect, useMemo } from "react";
+import { createContext, type ReactNode, useContext, useEffect } from "react";
 
 import type { SignedOutMessages } from "./en-signed-out";
 
@@ -19,34 +19,11 @@ import type { SignedOutMessages } from "./en-signed-out";
  * wording of problems in that language only, as their own preloaded chunk — like
  * `<LocaleMessages>` and `<I18nProvider>` do with the whole dictionary on the signed-in pages.
  */
-interface SignedOutLanguage {
+export interface SignedOutLanguage {
+  locale: Locale;
   t: SignedOutMessages;
   wording: Wording;
 }
-
-const loaded: Partial<Record<Locale, SignedOutLanguage>> = {};
-const pending: Partial<Record<Locale, Promise<SignedOutLanguage>>> = {};
-
-export function registerSignedOutMessages(locale: Locale, t: SignedOutMessages, wording: Wording): void {
-  loaded[locale] = { t, wording };
-}
-
-function loadLanguage(locale: Locale): Promise<SignedOutLanguage> {
-  pending[locale] ??= (locale === "fr" ? import("./french-signed-out") : import("./english-signed-out")).then(
-    () => loaded[locale] as SignedOutLanguage,
-    (error: unknown) => {
-      delete pending[locale];
-      throw error;
-    },
-  );
-  return pending[locale];
-}
-
-const nothing = () => null;
-
-// Each language's chunk; rendering one on the server preloads it (`<link rel="preload">`).
-const EnglishSignedOut = dynamic(() => import("./english-signed-out").then(() => nothing));
-const FrenchSignedOut = dynamic(() => import("./french-signed-out").then(() => nothing));
 
 interface SignedOutI18n {
   locale: Locale;
@@ -59,26 +36,34 @@ interface SignedOutI18n {
 
 const SignedOutI18nContext = createContext<SignedOutI18n | null>(null);
 
-/** Sends the browser `locale`'s signed-out dictionary and provides it (hydration waits for it). */
+/** Provides one language, once its chunk is here. */
+function provides(language: SignedOutLanguage) {
+  const value: SignedOutI18n = {
+    locale: language.locale,
+    t: language.t,
+    problem: (issue) => renderProblemIn(language.wording, issue),
+    refusal: (reason, params) => renderReasonIn(language.wording, reason, params),
+  };
+  return function LanguageProvider({ children }: { children: ReactNode }) {
+    useEffect(() => {
+      document.documentElement.lang = language.locale;
+    }, []);
+    return <SignedOutI18nContext.Provider value={value}>{children}</SignedOutI18nContext.Provider>;
+  };
+}
+
+// Each language's chunk, with its provider: rendering one on the server preloads that chunk
+// (`<link rel="preload">`), and hydration waits for it (the page stays as the server sent it). The
+// provider is the chunk's own export, so the browser loads that one chunk and no copy of it.
+const EnglishSignedOut = dynamic(() => import("./english-signed-out").then((chunk) => provides(chunk.ENGLISH)));
+const FrenchSignedOut = dynamic(() => import("./french-signed-out").then((chunk) => provides(chunk.FRENCH)));
+
+/** Sends the browser `locale`'s signed-out dictionary and provides it. */
 export function SignedOutI18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const language = loaded[locale] ?? use(loadLanguage(locale));
-  const value = useMemo<SignedOutI18n>(
-    () => ({
-      locale,
-      t: language.t,
-      problem: (issue) => renderProblemIn(language.wording, issue),
-      refusal: (reason, params) => renderReasonIn(language.wording, reason, params),
-    }),
-    [locale, language],
-  );
-  useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
-  return (
-    <>
-      {locale === "fr" ? <FrenchSignedOut /> : <EnglishSignedOut />}
-      <SignedOutI18nContext.Provider value={value}>{children}</SignedOutI18nContext.Provider>
-    </>
+  return locale === "fr" ? (
+    <FrenchSignedOut>{children}</FrenchSignedOut>
+  ) : (
+    <EnglishSignedOut>{children}</EnglishSignedOut>
   );
 }
 
