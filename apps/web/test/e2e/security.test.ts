@@ -77,6 +77,18 @@ describe("security headers and client addresses (npm start)", () => {
       expect(home.headers.get("strict-transport-security")).toBeNull();
     });
 
+    it("serves the signed-out forms with their submit button disabled until the page hydrates", async () => {
+      // Pressed before hydration, the browser would submit the form itself: a GET with the
+      // password in the address (and so in history and access logs).
+      for (const path of ["/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=x"]) {
+        const page = await call("GET", path);
+        const buttons = [...page.text.matchAll(/<button[^>]*type="submit"[^>]*>/g)].map((match) => match[0]);
+        expect(buttons, path).toHaveLength(1);
+        expect(buttons[0], path).toMatch(/\sdisabled(=""|\s|>)/);
+        expect(page.text, path).toMatch(/<form[^>]*>/);
+      }
+    });
+
     it("ignores X-Forwarded-For and X-Forwarded-Proto from anyone", async () => {
       const forged = { "x-forwarded-for": "203.0.113.7", "x-forwarded-proto": "https" };
       const signup = await call("POST", "/api/auth/signup", {

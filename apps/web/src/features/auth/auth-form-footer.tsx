@@ -2,8 +2,12 @@ import Link from "next/link";
 
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { useHydrated } from "@/components/use-hydrated";
 
-/** The end of the sign-in and sign-up forms: the form's error, its submit button, the other page. */
+/**
+ * The end of the signed-out forms: the form's error, its submit button (enabled once the page is
+ * hydrated, see `useHydrated`), the other page.
+ */
 export function AuthFormFooter({
   error,
   errorTestId,
@@ -21,6 +25,7 @@ export function AuthFormFooter({
   linkHref: string;
   linkLabel: string;
 }) {
+  const hydrated = useHydrated();
   return (
     <>
       {error ? (
@@ -28,7 +33,7 @@ export function AuthFormFooter({
           {error}
         </p>
       ) : null}
-      <Button type="submit" disabled={busy} className="w-full">
+      <Button type="submit" disabled={busy || !hydrated} className="w-full">
         {busy ? <Spinner /> : null}
         {submitLabel}
       </Button>

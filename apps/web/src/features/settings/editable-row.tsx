@@ -4,6 +4,7 @@ import { Pencil } from "lucide-react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/use-hydrated";
 import { useI18n } from "@/i18n/provider";
 import { cn } from "@/lib/utils";
 
@@ -107,6 +108,7 @@ export function FormActions({
   testId?: string;
 }) {
   const { t } = useI18n();
+  const hydrated = useHydrated();
   return (
     <div className="grid gap-3">
       {error ? (
@@ -127,7 +129,7 @@ export function FormActions({
         <Button
           type="submit"
           size="sm"
-          disabled={pending || !canSave}
+          disabled={pending || !canSave || !hydrated}
           aria-busy={pending || undefined}
           data-testid={testId ? `${testId}-save` : undefined}
         >
