@@ -207,7 +207,10 @@ describe("/settings/sessions and /settings/activity", () => {
     await confirm.getByRole("button", { name: "Cancel" }).click();
     await confirm.waitFor({ state: "detached" });
     expect(await rows.count()).toBe(2);
-    await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+    // Focus is back on the button that opened the dialog.
+    const signOutOthers = page.getByRole("button", { name: "Sign out everywhere else" });
+    await expect.poll(() => signOutOthers.evaluate((button) => button === document.activeElement)).toBe(true);
+    await signOutOthers.click();
     await confirm.getByRole("button", { name: "Sign out everywhere else" }).click();
     await expectToast(page, "1 other session signed out");
     await expect.poll(() => rows.count()).toBe(1);

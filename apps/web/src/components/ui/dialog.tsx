@@ -10,12 +10,23 @@ export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
+/**
+ * `onClosed`: the caller decides where focus goes once the dialog has closed (Radix's return to the
+ * element focused before is skipped), e.g. a trigger that was not the focused element, or was re-rendered.
+ */
 export function DialogContent({
   className,
   children,
   closeLabel,
+  onClosed,
   ...props
-}: ComponentProps<typeof DialogPrimitive.Content> & { closeLabel: string }) {
+}: ComponentProps<typeof DialogPrimitive.Content> & { closeLabel: string; onClosed?: () => void }) {
+  const returnFocus = onClosed
+    ? (event: Event) => {
+        event.preventDefault();
+        onClosed();
+      }
+    : undefined;
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50 backdrop-blur-[1px]" />
@@ -25,6 +36,7 @@ export function DialogContent({
           "fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-xl border bg-popover p-6 text-popover-foreground shadow-lg outline-none",
           className,
         )}
+        onCloseAutoFocus={returnFocus}
         {...props}
       >
         {children}

@@ -34,14 +34,7 @@ export function DeleteAccountDialog({ open, onOpenChange, onClosed }: LazyDialog
   const { t } = useI18n();
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent
-        closeLabel={t.common.close}
-        data-testid="delete-account-dialog"
-        onCloseAutoFocus={(event) => {
-          event.preventDefault();
-          onClosed();
-        }}
-      >
+      <DialogContent closeLabel={t.common.close} data-testid="delete-account-dialog" onClosed={onClosed}>
         <DialogHeader>
           <DialogTitle>{t.deleteAccount.dialogTitle}</DialogTitle>
           <DialogDescription>{t.deleteAccount.explanation}</DialogDescription>

@@ -29,10 +29,7 @@ export function SignOutOthersDialog({
         closeLabel={t.common.close}
         className="max-w-md"
         data-testid="confirm-revoke-others"
-        onCloseAutoFocus={(event) => {
-          event.preventDefault();
-          onClosed();
-        }}
+        onClosed={onClosed}
       >
         <DialogHeader>
           <DialogTitle>{t.sessions.confirmOthersTitle}</DialogTitle>

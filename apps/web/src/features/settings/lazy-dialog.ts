@@ -8,7 +8,7 @@ import { type Preloadable, useWhenLoaded } from "./lazy-component";
 export interface LazyDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  /** For its content's `onCloseAutoFocus` (after `preventDefault()`): focus goes back to the button. */
+  /** For its `DialogContent`'s `onClosed`: focus goes back to the button. */
   onClosed: () => void;
 }
 

@@ -135,11 +135,8 @@ export function AvatarCropper({
         closeLabel={t.common.close}
         className="max-w-md"
         data-testid="avatar-cropper"
-        onCloseAutoFocus={(event) => {
-          // The row decides where focus goes: its picker button is no longer the element focused before.
-          event.preventDefault();
-          onClosed();
-        }}
+        // The row decides where focus goes: its picker button is no longer the element focused before.
+        onClosed={onClosed}
       >
         <DialogHeader>
           <DialogTitle>{t.profile.avatar.cropTitle}</DialogTitle>
