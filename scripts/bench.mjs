@@ -19,9 +19,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { SCENARIOS } from "./bench/doors.mjs";
-import { loadRun, probe } from "./bench/load.mjs";
+import { loadRun, probe, unloadedRun } from "./bench/load.mjs";
 import { rssMb } from "./bench/proc.mjs";
-import { printHotRow, printTable, summarize } from "./bench/report.mjs";
+import { median, printHotRow, printTable, summarize } from "./bench/report.mjs";
 import { backendPids, startServer, withPostgresDatabase } from "./bench/server.mjs";
 import { renewTokens, seedUsers } from "./bench/users.mjs";
 
@@ -33,12 +33,13 @@ const settings = {
   connections: Number(env.BENCH_CONNECTIONS ?? 16),
   users: Number(env.BENCH_USERS ?? 300),
   warmUp: Number(env.BENCH_WARMUP_SECONDS ?? 1),
-  unloaded: 1,
+  unloaded: 2,
   hotDoor: env.BENCH_HOT_DOOR ?? "A",
 };
 const ADMIN_URL = env.BENCH_DATABASE_URL ?? env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 // Access tokens live 15 minutes: renew those older than 10 before a round starts.
 const TOKEN_RENEWAL_MS = 10 * 60_000;
+const UNLOADED_PASSES = 4;
 
 if (settings.users < settings.connections) {
   console.error(`BENCH_USERS (${settings.users}) must be at least BENCH_CONNECTIONS (${settings.connections}).`);
@@ -72,11 +73,16 @@ async function benchTarget(title, serverEnv, database) {
       rounds.push(round);
       rss.push(rssMb(server.serverPid));
     }
-    const unloaded = new Map();
-    for (const scenario of live) {
-      const run = await loadRun(target, scenario, { connections: 1, seconds: settings.unloaded });
-      unloaded.set(scenario.key, run.p50);
+    // Unloaded: the scenarios take turns in short passes, so a slow moment of the machine does not
+    // land on one of them only; each one's median over all its passes.
+    const times = new Map(live.map((scenario) => [scenario.key, []]));
+    for (let pass = 0; pass < UNLOADED_PASSES; pass++) {
+      for (const scenario of live) {
+        const run = await unloadedRun(target, scenario, settings.unloaded / UNLOADED_PASSES);
+        times.get(scenario.key).push(...run.times);
+      }
     }
+    const unloaded = new Map([...times].map(([key, values]) => [key, values.length ? median(values) : null]));
     printTable(title, summarize(scenarios, rounds, unloaded), settings, rss);
     console.log(`(machine load average over the last minute: ${loadavg()[0].toFixed(1)} on 2 cores)`);
     const hot = [live.find((scenario) => scenario.floor === "rest"), live.find((s) => s.key === settings.hotDoor)];

@@ -12,7 +12,7 @@ const cpuOf = (run) => run.serverCpuMs + (run.dbCpuMs ?? 0);
 const spread = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
 
 /**
- * `rounds`: one Map per round, scenario key → run. `unloaded`: key → p50 with one connection.
+ * `rounds`: one Map per round, scenario key → run. `unloaded`: key → median ms, one request at a time.
  * Ratios are per round (door ÷ its floor in that round), then their median and range.
  */
 export function summarize(scenarios, rounds, unloaded) {
@@ -35,6 +35,7 @@ export function summarize(scenarios, rounds, unloaded) {
       unloadedP50: unloaded.get(scenario.key),
       ratio: floor ? spread(perRound((run, base) => run.rps / base.rps)) : null,
       p99Ratio: floor ? median(perRound((run, base) => run.p99 / base.p99)) : null,
+      unloadedRatio: floor && unloaded.get(floor.key) ? unloaded.get(scenario.key) / unloaded.get(floor.key) : null,
       // CPU per request (server + PostgreSQL), floor ÷ door: the ratio a CPU-bound machine would
       // show, and much steadier than req/s when other work shares the cores.
       cpuRatio: floor ? median(perRound((run, base) => cpuOf(base) / cpuOf(run))) : null,
@@ -46,7 +47,7 @@ const pct = (value) => (value * 100).toFixed(0);
 const fixed = (value, digits) => (value === null || value === undefined ? "—" : value.toFixed(digits));
 
 const COLUMNS =
-  "endpoint                              req/s  p50 ms  p99 ms  p99÷floor  unloaded p50  vs floor (range)  server CPU ms/req  PG CPU ms/req  floor÷CPU  RSS MB before→after  errors";
+  "endpoint                              req/s  p50 ms  p99 ms  p99÷floor  unloaded p50 ms (÷floor)  vs floor (range)  server CPU ms/req  PG CPU ms/req  floor÷CPU  RSS MB before→after  errors";
 
 function line(row) {
   if (row.error) return `${row.name.padEnd(36)}  not measured: ${row.error}`;
@@ -57,7 +58,9 @@ function line(row) {
     String(row.p50).padStart(7),
     String(row.p99).padStart(7),
     (row.p99Ratio === null ? "—" : `${row.p99Ratio.toFixed(2)}×`).padStart(10),
-    String(row.unloadedP50 ?? "—").padStart(13),
+    `${fixed(row.unloadedP50, 2)}${row.unloadedRatio === null ? "" : ` (${row.unloadedRatio.toFixed(2)}×)`}`.padStart(
+      25,
+    ),
     ratio.padStart(17),
     fixed(row.serverCpuMs, 2).padStart(18),
     fixed(row.dbCpuMs, 2).padStart(14),
