@@ -1,7 +1,7 @@
 "use client";
 
 import {
-  type ErrorReason,
+  isReasonIn,
   type Issue,
   type Locale,
   renderProblemIn,
@@ -30,8 +30,8 @@ interface SignedOutI18n {
   t: SignedOutMessages;
   /** A problem (from the shared checks or the server), in the page's language. */
   problem: (issue: Pick<Issue, "path" | "code" | "params">) => string;
-  /** Why the server refused a call, in the page's language. */
-  refusal: (reason: ErrorReason, params?: object) => string;
+  /** Why the server refused a call, in the page's language; null for a reason it does not know (a newer server's). */
+  refusal: (reason: string, params?: object) => string | null;
 }
 
 const SignedOutI18nContext = createContext<SignedOutI18n | null>(null);
@@ -42,7 +42,8 @@ function provides(language: SignedOutLanguage) {
     locale: language.locale,
     t: language.t,
     problem: (issue) => renderProblemIn(language.wording, issue),
-    refusal: (reason, params) => renderReasonIn(language.wording, reason, params),
+    refusal: (reason, params) =>
+      isReasonIn(language.wording, reason) ? renderReasonIn(language.wording, reason, params) : null,
   };
   return function LanguageProvider({ children }: { children: ReactNode }) {
     useEffect(() => {
