@@ -4,7 +4,7 @@ import { checkEmail, checkRecoveryCode, checkTotpCode } from "@profilehub/valida
 import Link from "next/link";
 import { useState } from "react";
 
-import { ShieldCheckIcon } from "@/components/icons";
+import { ShieldCheckIcon } from "@/components/icons/shield-check";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
