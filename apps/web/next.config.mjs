@@ -8,6 +8,13 @@ const nextConfig = {
   // The build checks the app; tests are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   reactStrictMode: true,
+  turbopack: {
+    resolveAlias: {
+      // The browser's `next/dynamic` (which Turbopack resolves to this module of Next's) without its
+      // server-only parts (src/lib/next-dynamic-browser.tsx).
+      "next/dist/shared/lib/app-dynamic": { browser: "./src/lib/next-dynamic-browser.tsx" },
+    },
+  },
   // Workspace packages ship TypeScript sources.
   transpilePackages: ["@profilehub/api", "@profilehub/db", "@profilehub/validators"],
   // Loaded by Node at run time rather than bundled: native addons, WASM and files beside the code.

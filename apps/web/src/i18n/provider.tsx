@@ -1,6 +1,6 @@
 "use client";
 
-import { type ErrorReason, type Issue, type Locale, renderProblemIn, renderReasonIn } from "@profilehub/validators";
+import { isReasonIn, type Issue, type Locale, renderProblemIn, renderReasonIn } from "@profilehub/validators";
 import { createContext, type ReactNode, use, useContext, useEffect, useMemo, useState } from "react";
 
 import type { Messages } from "./en";
@@ -13,8 +13,8 @@ interface I18n {
   format: Formatters;
   /** A problem (from the shared schemas or the server), in the UI's language. */
   problem: (issue: Pick<Issue, "path" | "code" | "params">) => string;
-  /** Why the server refused a call, in the UI's language. */
-  refusal: (reason: ErrorReason, params?: object) => string;
+  /** Why the server refused a call, in the UI's language; null for a reason it does not know (a newer server's). */
+  refusal: (reason: string, params?: object) => string | null;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -53,7 +53,7 @@ export function I18nProvider({ locale: wanted, children }: { locale: Locale; chi
       t: messages,
       format: formatters(locale),
       problem: (issue) => renderProblemIn(wording, issue),
-      refusal: (reason, params) => renderReasonIn(wording, reason, params),
+      refusal: (reason, params) => (isReasonIn(wording, reason) ? renderReasonIn(wording, reason, params) : null),
     };
   }, [locale, messages]);
   useEffect(() => {

@@ -1,7 +1,7 @@
 "use client";
 
 import {
-  type ErrorReason,
+  isReasonIn,
   type Issue,
   type Locale,
   renderProblemIn,
@@ -25,25 +25,31 @@ export interface SignedOutLanguage {
   wording: Wording;
 }
 
-interface SignedOutI18n {
+export interface SignedOutI18n {
   locale: Locale;
   t: SignedOutMessages;
   /** A problem (from the shared checks or the server), in the page's language. */
   problem: (issue: Pick<Issue, "path" | "code" | "params">) => string;
-  /** Why the server refused a call, in the page's language. */
-  refusal: (reason: ErrorReason, params?: object) => string;
+  /** Why the server refused a call, in the page's language; null for a reason it does not know (a newer server's). */
+  refusal: (reason: string, params?: object) => string | null;
 }
 
 const SignedOutI18nContext = createContext<SignedOutI18n | null>(null);
 
-/** Provides one language, once its chunk is here. */
-function provides(language: SignedOutLanguage) {
-  const value: SignedOutI18n = {
+/** What `useSignedOutI18n()` gives for one language. */
+export function signedOutI18n(language: SignedOutLanguage): SignedOutI18n {
+  return {
     locale: language.locale,
     t: language.t,
     problem: (issue) => renderProblemIn(language.wording, issue),
-    refusal: (reason, params) => renderReasonIn(language.wording, reason, params),
+    refusal: (reason, params) =>
+      isReasonIn(language.wording, reason) ? renderReasonIn(language.wording, reason, params) : null,
   };
+}
+
+/** Provides one language, once its chunk is here. */
+function provides(language: SignedOutLanguage) {
+  const value = signedOutI18n(language);
   return function LanguageProvider({ children }: { children: ReactNode }) {
     useEffect(() => {
       document.documentElement.lang = language.locale;

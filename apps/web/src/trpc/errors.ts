@@ -1,4 +1,4 @@
-import { type ErrorReason, isErrorReason, isProblemCode, type Issue } from "@profilehub/validators";
+import type { ErrorReason, Issue } from "@profilehub/validators";
 
 /** What the router puts in `error.data` (packages/api/src/trpc.ts errorFormatter). */
 export interface RouterErrorData {
@@ -11,10 +11,18 @@ export interface RouterErrorData {
 
 export interface RouterError {
   message: string;
-  reason: ErrorReason | null;
+  /**
+   * The router's reason, as sent: a newer server may send one this UI does not know (the
+   * language's `refusal` gives null for it, and `failureMessage` the generic sentence). Not checked
+   * against the code lists here, so that the signed-out pages do not ship them.
+   */
+  reason: ErrorReason | (string & {}) | null;
   params: object;
   status: number | null;
-  /** Only problems with a code this UI knows (a newer server may send others: shown generically). */
+  /**
+   * The well-formed problems, as sent: one with a code this UI does not know (a newer server's)
+   * is worded generically by `renderProblemIn` ("… is invalid"), next to its field.
+   */
   issues: Issue[];
 }
 
@@ -43,16 +51,21 @@ function responseStatus(error: unknown): number | null {
   return cause instanceof HttpStatusError ? cause.status : null;
 }
 
+function isWellFormed(issue: unknown): issue is Issue {
+  const { code, path } = (issue ?? {}) as { code?: unknown; path?: unknown };
+  return typeof code === "string" && typeof path === "string";
+}
+
 /** Reason, status and field issues of a failed tRPC call (or of a network failure: status null). */
 export function routerError(error: unknown): RouterError {
   const data = (error as { data?: RouterErrorData | null } | null)?.data ?? null;
   const issues = Array.isArray(data?.issues) ? data.issues : [];
   return {
     message: error instanceof Error ? error.message : String(error),
-    reason: isErrorReason(data?.reason) ? data.reason : null,
+    reason: typeof data?.reason === "string" ? data.reason : null,
     params: data?.params ?? {},
     status: data?.httpStatus ?? responseStatus(error),
-    issues: issues.filter((issue) => isProblemCode(issue.code)),
+    issues: issues.filter(isWellFormed),
   };
 }
 

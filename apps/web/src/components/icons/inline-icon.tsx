@@ -2,6 +2,9 @@ import type { ComponentProps, ReactNode } from "react";
 
 export type IconProps = Omit<ComponentProps<"svg">, "children">;
 
+// The Lucide icons of the signed-out pages and the spinner are drawn inline, one module each (a
+// page ships the icons it shows only); signed-in pages use lucide-react itself.
+
 /**
  * A Lucide icon drawn inline, with the markup lucide-react renders (same attributes and
  * `lucide lucide-<name>` classes) but none of its runtime: for the pages that ship no other icon.

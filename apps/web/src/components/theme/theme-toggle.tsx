@@ -1,6 +1,7 @@
 "use client";
 
-import { MoonIcon, SunIcon } from "@/components/icons";
+import { MoonIcon } from "@/components/icons/moon";
+import { SunIcon } from "@/components/icons/sun";
 import { useLazyMenu } from "@/components/lazy-menu";
 import { Button } from "@/components/ui/button";
 

@@ -1,4 +1,4 @@
-import { LoaderCircleIcon } from "@/components/icons";
+import { LoaderCircleIcon } from "@/components/icons/loader-circle";
 import { cn } from "@/lib/utils";
 
 export function Spinner({ className }: { className?: string }) {

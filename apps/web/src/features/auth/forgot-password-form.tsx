@@ -3,7 +3,7 @@
 import { checkEmail } from "@profilehub/validators";
 import Link from "next/link";
 
-import { MailCheckIcon } from "@/components/icons";
+import { MailCheckIcon } from "@/components/icons/mail-check";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { useSignedOutI18n } from "@/i18n/signed-out";
 import { useProcedure } from "@/trpc/procedure";

@@ -3,7 +3,7 @@
 import { checkNewPassword } from "@profilehub/validators";
 import Link from "next/link";
 
-import { CircleCheckIcon } from "@/components/icons";
+import { CircleCheckIcon } from "@/components/icons/circle-check";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";

@@ -1,17 +1,14 @@
 "use client";
 
-import { checkEmail, checkRecoveryCode, checkTotpCode } from "@profilehub/validators";
+import { checkEmail } from "@profilehub/validators";
 import Link from "next/link";
 import { useState } from "react";
 
-import { ShieldCheckIcon } from "@/components/icons";
+import { ShieldCheckIcon } from "@/components/icons/shield-check";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { CodeInput } from "@/components/ui/code-input";
 import { Field, fieldInputProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
 import type { SignedOutMessages } from "@/i18n/en-signed-out";
 import { useSignedOutI18n } from "@/i18n/signed-out";
 import { routerError } from "@/trpc/errors";
@@ -21,6 +18,7 @@ import { failureMessage } from "../settings/failure";
 import { AuthFormFooter } from "./auth-form-footer";
 import { useChecksForm } from "./checks-form";
 import { EmailField } from "./email-field";
+import type { CodeStep as CodeStepType } from "./sign-in-code-step";
 
 type Credentials = {
   email: string;
@@ -33,8 +31,9 @@ function credentialsChecks(t: SignedOutMessages) {
       value.length > 0 ? { ok: true as const, value } : { ok: false as const, text: t.auth.passwordRequired },
   };
 }
-const codeChecks = { code: checkTotpCode };
-const recoveryChecks = { code: checkRecoveryCode };
+type CodeStepComponent = typeof CodeStepType;
+/** The second step's chunk (./sign-in-code-step.tsx), fetched as the credentials are sent. */
+const loadCodeStep = () => import("./sign-in-code-step").then((chunk) => chunk.CodeStep);
 
 /**
  * Email and password; then, for accounts with two-factor on, the authenticator's code — or one of
@@ -43,6 +42,7 @@ const recoveryChecks = { code: checkRecoveryCode };
 export function SignInForm({ next, expired }: { next: string; expired: boolean }) {
   const { t } = useSignedOutI18n();
   const [credentials, setCredentials] = useState<Credentials | null>(null);
+  const [CodeStep, setCodeStep] = useState<CodeStepComponent | null>(null);
   const [recovery, setRecovery] = useState(false);
   const codeTitle = recovery ? t.auth.signIn.recoveryTitle : t.auth.signIn.totpTitle;
   const codeDescription = recovery ? t.auth.signIn.recoveryDescription : t.auth.signIn.totpDescription;
@@ -64,7 +64,7 @@ export function SignInForm({ next, expired }: { next: string; expired: boolean }
             <AlertDescription>{t.auth.signIn.expired}</AlertDescription>
           </Alert>
         ) : null}
-        {credentials ? (
+        {credentials && CodeStep ? (
           <CodeStep
             key={recovery ? "recovery" : "totp"}
             credentials={credentials}
@@ -77,7 +77,13 @@ export function SignInForm({ next, expired }: { next: string; expired: boolean }
             }}
           />
         ) : (
-          <CredentialsStep signIn={signIn} onTotpRequired={setCredentials} />
+          <CredentialsStep
+            signIn={signIn}
+            onTotpRequired={(values, step) => {
+              setCodeStep(() => step);
+              setCredentials(values);
+            }}
+          />
         )}
       </CardContent>
     </Card>
@@ -94,18 +100,28 @@ function CredentialsStep({
   onTotpRequired,
 }: {
   signIn: SignIn;
-  onTotpRequired: (credentials: Credentials) => void;
+  onTotpRequired: (credentials: Credentials, codeStep: CodeStepComponent) => void;
 }) {
   const { t, problem, refusal } = useSignedOutI18n();
   const form = useChecksForm<Credentials>(credentialsChecks(t), problem);
   const [error, setError] = useState<string | null>(null);
   const submit = form.handleSubmit(async (values) => {
     setError(null);
+    // Fetched with the call, so an account with two-factor on gets its code step without waiting.
+    const codeStep = loadCodeStep();
+    codeStep.catch(() => undefined);
     try {
       await signIn.mutateAsync(values);
     } catch (failure) {
       const { reason } = routerError(failure);
-      if (reason === "totp_required") return onTotpRequired(values);
+      if (reason === "totp_required") {
+        try {
+          return onTotpRequired(values, await codeStep);
+        } catch (loadFailure) {
+          // The chunk did not come (the network went away since the call): said as a failed call.
+          return setError(failureMessage(loadFailure, t, refusal));
+        }
+      }
       setError(
         reason === "invalid_credentials" ? t.auth.signIn.invalidCredentials : failureMessage(failure, t, refusal),
       );
@@ -140,74 +156,6 @@ function CredentialsStep({
         linkHref="/sign-up"
         linkLabel={t.auth.signIn.signUpLink}
       />
-    </form>
-  );
-}
-
-/** The second step: a code from the app, or (toggled) a recovery code, which is spent. */
-function CodeStep({
-  credentials,
-  signIn,
-  recovery,
-  onToggle,
-  onBack,
-}: {
-  credentials: Credentials;
-  signIn: SignIn;
-  recovery: boolean;
-  onToggle: () => void;
-  onBack: () => void;
-}) {
-  const { t, problem, refusal } = useSignedOutI18n();
-  const form = useChecksForm<{ code: string }>(recovery ? recoveryChecks : codeChecks, problem);
-  const submit = form.handleSubmit(async ({ code }) => {
-    try {
-      await signIn.mutateAsync({ ...credentials, ...(recovery ? { recoveryCode: code } : { totp: code }) });
-    } catch (failure) {
-      const { reason } = routerError(failure);
-      const invalid = recovery ? t.auth.signIn.recoveryInvalid : t.auth.signIn.totpInvalid;
-      const message = reason === "totp_invalid" ? invalid : failureMessage(failure, t, refusal);
-      form.setError("code", { type: "server", message }, { shouldFocus: true });
-    }
-  });
-  const codeError = form.formState.errors.code?.message;
-  const busy = form.formState.isSubmitting || signIn.isSuccess;
-  return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4">
-      {recovery ? (
-        <Field id="recovery-code" label={t.auth.signIn.recoveryLabel} error={codeError}>
-          <Input
-            {...fieldInputProps("recovery-code", codeError)}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={64}
-            placeholder="XXXX-XXXX-XXXX-XXXX"
-            autoFocus
-            className="font-mono tracking-wider"
-            {...form.register("code")}
-          />
-        </Field>
-      ) : (
-        <Field id="totp" label={t.auth.signIn.totpLabel} error={codeError}>
-          <CodeInput
-            {...fieldInputProps("totp", codeError)}
-            autoFocus
-
-            {...form.register("code")}
-          />
-        </Field>
-      )}
-      <Button type="submit" disabled={busy} className="w-full">
-        {busy ? <Spinner /> : null}
-        {t.auth.signIn.totpSubmit}
-      </Button>
-      <Button variant="link" size="sm" onClick={onToggle} data-testid="toggle-recovery-code">
-        {recovery ? t.auth.signIn.useTotp : t.auth.signIn.useRecovery}
-      </Button>
-      <Button variant="ghost" size="sm" onClick={onBack}>
-        {t.auth.signIn.back}
-      </Button>
     </form>
   );
 }

@@ -1,5 +1,3 @@
-import type { ErrorReason } from "@profilehub/validators";
-
 import type { Messages } from "@/i18n";
 import { routerError } from "@/trpc/errors";
 
@@ -8,16 +6,17 @@ function isOffline(): boolean {
   return typeof navigator !== "undefined" && navigator.onLine === false;
 }
 
-/** A sentence for a failed call that has no field to attach to, from its reason. */
+/** A sentence for a failed call that has no field to attach to, from its reason (generic for an unknown one). */
 export function failureMessage(
   error: unknown,
   t: Pick<Messages, "common">,
-  refusal: (reason: ErrorReason, params?: object) => string,
+  refusal: (reason: string, params?: object) => string | null,
 ): string {
   const { reason, status, params } = routerError(error);
   if (reason === "rate_limited") return t.common.rateLimited;
   if (status === null) return isOffline() ? t.common.offline : t.common.networkError;
   if (status >= 500) return t.common.serverError(status);
   if (reason === null || reason === "internal") return t.common.genericError;
-  return refusal(reason, params);
+  // A reason this build does not know (a newer server's): the generic sentence.
+  return refusal(reason, params) ?? t.common.genericError;
 }
