@@ -9,6 +9,11 @@
 // With BENCH_BASELINE_SRC=<a copy of packages/api/src of another commit, inside this checkout so
 // its imports resolve>, that copy's builder runs too, rounds alternating, on the same connection.
 // BENCH_PREPARED=false sends the statements unnamed (a custom plan each time, as behind a pooler).
+// Beside each variant, the bench's floor (`floorUpdate`, packages/api/src/bench/floor.ts) runs the
+// same way, and each round's WAL bytes per statement are read (`pg_current_wal_insert_lsn`), then
+// how many of the updates of users and sessions were HOT (`pg_stat_user_tables`).
+// BENCH_SETUP_SQL=<statements> runs on the scratch database after the sign-ups (e.g. a storage
+// parameter to try before writing its migration).
 // A report, not a test. Needs PostgreSQL (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
 // and must run on the database's machine (it reads /proc). `npx tsx packages/api/bench/update-statement-cost.ts`
 import { randomUUID } from "node:crypto";
@@ -17,6 +22,7 @@ import path from "node:path";
 import { type Database, openDatabase } from "@profilehub/db";
 import pg from "pg";
 
+import { floorUpdate } from "../src/bench/floor";
 import type { CallerSession } from "../src/context";
 import type * as PlanModule from "../src/services/users/update-plan";
 import type * as StatementModule from "../src/services/users/update-statement";
@@ -76,16 +82,49 @@ function statementFor(variant: Variant, sessions: CallerSession[]) {
   });
 }
 
-async function runRound(db: Database, pid: number, variant: Variant, sessions: CallerSession[]) {
+/** The bench's floor as a variant: one `UPDATE … WHERE EXISTS (session) RETURNING` per call. */
+const FLOOR = "floor";
+async function runOne(db: Database, variant: Variant | typeof FLOOR, sessions: CallerSession[]) {
+  if (variant === FLOOR) {
+    sequence += 1;
+    const session = sessions[sequence % sessions.length] as CallerSession;
+    if (!(await floorUpdate(db, session, `Bench floor ${sequence}`))) throw new Error("floor: not written");
+    return;
+  }
+  const outcome = variant.read(await db.$queryRaw(statementFor(variant, sessions)));
+  if (!outcome.user) throw new Error(`${variant.name}: the update was not written`);
+}
+
+const walLsn = async (admin: pg.Client) =>
+  (await admin.query<{ lsn: string }>("SELECT pg_current_wal_insert_lsn()::text AS lsn")).rows[0]?.lsn as string;
+
+async function runRound(
+  db: Database,
+  admin: pg.Client,
+  pid: number,
+  variant: Variant | typeof FLOOR,
+  sessions: CallerSession[],
+) {
+  const lsn = await walLsn(admin);
   const ticks = backendCpuTicks(pid);
   const start = process.hrtime.bigint();
-  for (let i = 0; i < PER_ROUND; i++) {
-    const outcome = variant.read(await db.$queryRaw(statementFor(variant, sessions)));
-    if (!outcome.user) throw new Error(`${variant.name}: the update was not written`);
-  }
+  for (let i = 0; i < PER_ROUND; i++) await runOne(db, variant, sessions);
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const cpuMs = ((backendCpuTicks(pid) - ticks) * 1000) / CLOCK_TICKS_PER_SECOND;
-  return { cpu: cpuMs / PER_ROUND, wall: wallMs / PER_ROUND };
+  const wal = await admin.query<{ bytes: string }>("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1) AS bytes", [
+    lsn,
+  ]);
+  return { cpu: cpuMs / PER_ROUND, wall: wallMs / PER_ROUND, wal: Number(wal.rows[0]?.bytes) / PER_ROUND };
+}
+
+async function hotUpdates(admin: pg.Client) {
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // statistics are flushed within a second
+  await admin.query("SELECT pg_stat_clear_snapshot()");
+  const { rows } = await admin.query<{ relname: string; upd: string; hot: string }>(
+    `SELECT relname, n_tup_upd AS upd, n_tup_hot_upd AS hot FROM pg_stat_user_tables
+     WHERE relname IN ('users', 'sessions') ORDER BY relname`,
+  );
+  return rows.map((row) => `${row.relname} ${row.hot}/${row.upd} HOT`).join(", ");
 }
 
 interface PlanNode {
@@ -143,11 +182,16 @@ async function main() {
     const admin = new pg.Client({ connectionString: url });
     admin.on("error", () => {}); // terminated when the scratch database is dropped
     await admin.connect();
+    if (process.env.BENCH_SETUP_SQL) {
+      console.log(`setup: ${process.env.BENCH_SETUP_SQL}`);
+      await admin.query(process.env.BENCH_SETUP_SQL);
+    }
     await admin.query("ANALYZE");
     const sessions = (
       await admin.query<CallerSession>(
         `SELECT u.id AS "userId", u.number AS "userNumber", u."projectId", s.id AS "sessionId"
-         FROM sessions s JOIN users u ON u.id = s."userId" ORDER BY u.number`,
+         FROM sessions s JOIN users u ON u.id = s."userId"
+         WHERE s."revokedAt" IS NULL AND s."expiresAt" > now() ORDER BY u.number`,
       )
     ).rows;
 
@@ -158,10 +202,16 @@ async function main() {
       const db = measured.db;
       const [{ pid } = { pid: 0 }] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
       console.log(`backend pid ${pid}; ${ROUNDS} rounds × ${PER_ROUND} statements per variant, alternating`);
-      for (const variant of variants) await runRound(db, pid, variant, sessions); // warm-up (generic plans)
-      const results = new Map(variants.map((variant) => [variant.name, [] as { cpu: number; wall: number }[]]));
+      const measuredVariants = [FLOOR, ...variants] as const;
+      for (const variant of measuredVariants) await runRound(db, admin, pid, variant, sessions); // warm-up (generic plans)
+      const nameOf = (variant: Variant | typeof FLOOR) => (variant === FLOOR ? FLOOR : variant.name);
+      const results = new Map(
+        measuredVariants.map((variant) => [nameOf(variant), [] as { cpu: number; wall: number; wal: number }[]]),
+      );
+      console.log(`before the rounds: ${await hotUpdates(admin)}`);
       for (let round = 0; round < ROUNDS; round++) {
-        for (const variant of variants) results.get(variant.name)?.push(await runRound(db, pid, variant, sessions));
+        for (const variant of measuredVariants)
+          results.get(nameOf(variant))?.push(await runRound(db, admin, pid, variant, sessions));
       }
       console.log("\nPostgreSQL backend CPU per statement (median round; min–max)");
       for (const [name, rounds] of results) {
@@ -169,9 +219,10 @@ async function main() {
         const wall = rounds.map((r) => r.wall);
         console.log(
           `  ${name.padEnd(9)} cpu ${median(cpu).toFixed(3)} ms (${Math.min(...cpu).toFixed(3)}–${Math.max(...cpu).toFixed(3)})` +
-            `   round trip ${median(wall).toFixed(3)} ms`,
+            `   round trip ${median(wall).toFixed(3)} ms   WAL ${median(rounds.map((r) => r.wal)).toFixed(0)} B`,
         );
       }
+      console.log(`  after the rounds: ${await hotUpdates(admin)}`);
       const plans = await db.$queryRaw<{ generic: bigint; custom: bigint; statement: string }[]>`
         SELECT generic_plans AS generic, custom_plans AS custom, left(statement, 60) AS statement
         FROM pg_prepared_statements WHERE statement LIKE 'WITH caller%'`;
