@@ -39,31 +39,42 @@ export const createCallerFactory = t.createCallerFactory;
  * Every procedure: input no column can hold (a NUL, a lone surrogate, absurd nesting) is refused
  * before any schema or query sees it (`invalid_characters`, `too_deeply_nested`: the door's 400),
  * and database trouble anywhere below is the `unavailable` reason (503), never a 500.
+ * `admit` runs after those checks, before the procedure (a procedure's own credential checks).
  */
-export const publicProcedure = t.procedure.use(async ({ ctx, getRawInput, next }) => {
+async function guarded<R extends { ok: true } | { ok: false; error: { cause?: unknown } }>(
+  ctx: Context,
+  getRawInput: () => Promise<unknown>,
+  proceed: () => Promise<R>,
+  admit?: (ctx: Context) => void,
+): Promise<R> {
   const issues = unstorableInputIssues(await getRawInput());
   if (issues.length > 0) throw validationError(issues);
-  await checkProjectKey(ctx);
-  // `next()` without `ctx`: tRPC copies the whole context (every key) for any `ctx` passed on.
-  const result = await next();
+  const keyCheck = checkProjectKey(ctx);
+  if (keyCheck) await keyCheck;
+  admit?.(ctx);
+  const result = await proceed();
   if (!result.ok) {
     const mapped = withDatabaseUnavailable(result.error.cause);
     if (mapped !== result.error.cause) throw mapped;
   }
   return result;
-});
+}
+
+// `next()` without `ctx`: tRPC copies the whole context (every key) for any `ctx` passed on.
+export const publicProcedure = t.procedure.use(({ ctx, getRawInput, next }) => guarded(ctx, getRawInput, () => next()));
 
 /**
  * A Stack Auth client request's publishable key, checked first (as Stack's backend does), inside
- * the database-trouble mapping below. Other doors present none.
+ * the database-trouble mapping below. Other doors present none: `null`, nothing to wait for (no
+ * promise made on every other request).
  */
-async function checkProjectKey(ctx: Context): Promise<void> {
-  if (ctx.publishableClientKey === undefined || ctx.requestedProjectId === null) return;
-  try {
-    await checkPublishableKey(ctx.services.db, ctx.requestedProjectId, ctx.publishableClientKey);
-  } catch (error) {
-    throw withDatabaseUnavailable(error);
-  }
+function checkProjectKey(ctx: Context): Promise<void> | null {
+  if (ctx.publishableClientKey === undefined || ctx.requestedProjectId === null) return null;
+  return checkPublishableKey(ctx.services.db, ctx.requestedProjectId, ctx.publishableClientKey).catch(
+    (error: unknown) => {
+      throw withDatabaseUnavailable(error);
+    },
+  );
 }
 
 /**
@@ -93,13 +104,14 @@ function requireSession(ctx: Context): CallerSession {
 /**
  * Requires a valid access token (signature and expiry). The session's liveness is NOT checked
  * here: procedures built on this check it in their own SQL (one round trip on hot paths).
+ * `publicProcedure`'s checks and this one in ONE middleware: tRPC copies its call options twice
+ * per middleware (`_objectSpread2`, key by key), and `me.update` is the hot path.
  */
-export const tokenProcedure = publicProcedure.use(({ ctx, next }) => {
-  requireSession(ctx);
+export const tokenProcedure = t.procedure.use(({ ctx, getRawInput, next }) =>
   // Narrows `ctx.session` to non-null for the procedures below (it is: `requireSession` threw
   // otherwise) without passing a new context on, which tRPC would copy key by key.
-  return next<{ session: CallerSession }>({});
-});
+  guarded(ctx, getRawInput, () => next<{ session: CallerSession }>({}), requireSession),
+);
 
 /** Requires a valid access token whose session is live (one query). */
 export const authedProcedure = tokenProcedure.use(async ({ ctx, next }) => {

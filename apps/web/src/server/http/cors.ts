@@ -68,21 +68,30 @@ export function originHeaders(request: Request | undefined): Record<string, stri
     : { "access-control-allow-origin": "*", vary: "Origin" };
 }
 
-export function corsHeaders(door: Door, methods: readonly string[], request?: Request): Record<string, string> {
-  return {
-    ...originHeaders(request),
+/**
+ * The CORS of one route (a door and its methods): the headers that do not depend on the request
+ * are joined once, when the route is defined; only the origin's are computed per answer.
+ */
+export function routeCors(door: Door, methods: readonly string[]) {
+  const fixed: Record<string, string> = {
     "access-control-allow-methods": [...methods, "OPTIONS"].join(", "),
     "access-control-allow-headers": allowedRequestHeaders(door),
     "access-control-expose-headers": exposedHeaders(door),
     "access-control-max-age": "600",
   };
-}
-
-/** Adds the CORS headers to a response (in place). */
-export function withCors(response: Response, door: Door, methods: readonly string[], request?: Request): Response {
-  for (const [name, value] of Object.entries(corsHeaders(door, methods, request))) {
-    if (name === "vary") response.headers.append(name, value);
-    else response.headers.set(name, value);
-  }
-  return response;
+  const fixedEntries = Object.entries(fixed);
+  return {
+    /** Every CORS header of an answer to `request` (a preflight's). */
+    headers: (request?: Request): Record<string, string> => ({ ...originHeaders(request), ...fixed }),
+    /** Adds the CORS headers to a response (in place). */
+    apply(response: Response, request?: Request): Response {
+      const headers = response.headers;
+      for (const [name, value] of Object.entries(originHeaders(request))) {
+        if (name === "vary") headers.append(name, value);
+        else headers.set(name, value);
+      }
+      for (const [name, value] of fixedEntries) headers.set(name, value);
+      return response;
+    },
+  };
 }

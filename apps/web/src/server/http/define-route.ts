@@ -100,8 +100,18 @@ export function defineRoute<P = Record<string, never>>(
       });
       noteRequest({ userId: ctx.session?.userId });
       const params = (await context.params) ?? ({} as P);
-      const callerWith = (requestProblems: Issue[]) => createCaller({ ...ctx, requestProblems });
-      return respond(await handler({ request, params, caller: createCaller(ctx), callerWith, ctx, body }));
+      // The caller is made when the handler asks for it (most updates take `callerWith` instead).
+      const args: RouteArgs<P> = {
+        request,
+        params,
+        get caller() {
+          return createCaller(ctx);
+        },
+        callerWith: (requestProblems: Issue[]) => createCaller({ ...ctx, requestProblems }),
+        ctx,
+        body,
+      };
+      return respond(await handler(args));
     } catch (error) {
       return refuse(errorInfo(error, requestId));
     }

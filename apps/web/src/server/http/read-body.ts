@@ -46,6 +46,9 @@ export async function readCapped(request: Request, maxBytes: number): Promise<Ui
   return bytes;
 }
 
+/** Decodes whole bodies (never streaming), so one decoder serves every request. */
+const utf8 = new TextDecoder("utf-8", { fatal: false });
+
 export interface ReadBodyOptions {
   maxBytes: number;
   /** Also accept `application/x-www-form-urlencoded` (fields become string values). */
@@ -63,7 +66,7 @@ export async function readBody(request: Request, options: ReadBodyOptions): Prom
   if (!isJson && !(isForm && options.form)) return { ok: false, problem: "unsupported_media_type" };
   const bytes = await readCapped(request, options.maxBytes);
   if (!bytes) return { ok: false, problem: "too_large" };
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  const text = utf8.decode(bytes);
   if (isForm) return { ok: true, value: Object.fromEntries(new URLSearchParams(text)) };
   if (text.trim() === "") return { ok: true, value: undefined };
   try {

@@ -1,5 +1,5 @@
 import { noteRequest } from "../ops/request-context";
-import { corsHeaders, withCors } from "./cors";
+import { routeCors } from "./cors";
 import type { DoorAdapter, RouteHandler } from "./define-route";
 import { errorInfoFromReason } from "./error-info";
 
@@ -16,18 +16,17 @@ export function routeMethods<P>(
   handlers: Partial<Record<HttpMethod, RouteHandler<P>>>,
 ): RouteModule<P> {
   const allowed = Object.keys(handlers) as HttpMethod[];
+  const cors = routeCors(door.door, allowed);
   const notAllowed: RouteHandler<P> = (request) => {
     noteRequest({ door: door.door });
     const error = errorInfoFromReason("method_not_allowed", { method: request.method, allowed });
     const response = door.errorResponse(error, request);
     response.headers.set("allow", [...allowed, "OPTIONS"].join(", "));
-    return Promise.resolve(withCors(response, door.door, allowed, request));
+    return Promise.resolve(cors.apply(response, request));
   };
   const serve = (method: HttpMethod): RouteHandler<P> => {
     const handler = handlers[method];
-    return handler
-      ? async (request, context) => withCors(await handler(request, context), door.door, allowed, request)
-      : notAllowed;
+    return handler ? async (request, context) => cors.apply(await handler(request, context), request) : notAllowed;
   };
   return {
     GET: serve("GET"),
@@ -37,7 +36,7 @@ export function routeMethods<P>(
     DELETE: serve("DELETE"),
     OPTIONS: (request) => {
       noteRequest({ door: door.door });
-      return Promise.resolve(new Response(null, { status: 204, headers: corsHeaders(door.door, allowed, request) }));
+      return Promise.resolve(new Response(null, { status: 204, headers: cors.headers(request) }));
     },
   };
 }

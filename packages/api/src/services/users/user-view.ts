@@ -18,11 +18,24 @@ export type UserRow = Record<string, unknown> & {
   selectedTeam: TeamRow | null;
 };
 
+/** Built once per alias and access: the text depends on nothing else (it is ~3 KB of SQL). */
+const projections = new Map<string, Prisma.Sql>();
+
 /**
  * SQL for the user under `alias` as ONE JSON column `"user"` (null when the row is absent). One
  * JSON value is far cheaper to ship and decode than forty typed columns.
  */
 export function userProjection(alias: string, serverAccess: boolean): Prisma.Sql {
+  const key = `${alias}\u0000${serverAccess}`;
+  let projection = projections.get(key);
+  if (!projection) {
+    projection = buildUserProjection(alias, serverAccess);
+    projections.set(key, projection);
+  }
+  return projection;
+}
+
+function buildUserProjection(alias: string, serverAccess: boolean): Prisma.Sql {
   const pairs = [
     ...viewPairs(alias, serverAccess),
     `'suspensions', (SELECT coalesce(json_agg(json_build_object('id', s.id, 'reason', s.reason, 'startsAt', s."startsAt", 'endsAt', s."endsAt") ORDER BY s."startsAt"), '[]'::json)
