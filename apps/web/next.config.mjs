@@ -8,6 +8,10 @@ const nextConfig = {
   // The build checks the app; tests are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   reactStrictMode: true,
+  // `npm run dev` serves on localhost; a browser on http://127.0.0.1 (the same machine) would
+  // otherwise have its dev resources and live-reload socket refused as cross-site, and the page
+  // would never hydrate. Development only; `npm start` does not read it.
+  allowedDevOrigins: ["127.0.0.1"],
   turbopack: {
     resolveAlias: {
       // The browser's `next/dynamic` (which Turbopack resolves to this module of Next's) without its
