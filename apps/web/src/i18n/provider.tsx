@@ -1,6 +1,6 @@
 "use client";
 
-import { isReasonIn, type Issue, type Locale, renderProblemIn, renderReasonIn } from "@profilehub/validators";
+import { type Issue, type Locale, renderKnownReasonIn, renderProblemIn } from "@profilehub/validators";
 import { createContext, type ReactNode, use, useContext, useEffect, useMemo, useState } from "react";
 
 import type { Messages } from "./en";
@@ -53,7 +53,7 @@ export function I18nProvider({ locale: wanted, children }: { locale: Locale; chi
       t: messages,
       format: formatters(locale),
       problem: (issue) => renderProblemIn(wording, issue),
-      refusal: (reason, params) => (isReasonIn(wording, reason) ? renderReasonIn(wording, reason, params) : null),
+      refusal: (reason, params) => renderKnownReasonIn(wording, reason, params),
     };
   }, [locale, messages]);
   useEffect(() => {

@@ -1,13 +1,6 @@
 "use client";
 
-import {
-  isReasonIn,
-  type Issue,
-  type Locale,
-  renderProblemIn,
-  renderReasonIn,
-  type Wording,
-} from "@profilehub/validators";
+import { type Issue, type Locale, renderKnownReasonIn, renderProblemIn, type Wording } from "@profilehub/validators";
 import dynamic from "next/dynamic";
 import { createContext, type ReactNode, useContext, useEffect } from "react";
 
@@ -42,8 +35,7 @@ export function signedOutI18n(language: SignedOutLanguage): SignedOutI18n {
     locale: language.locale,
     t: language.t,
     problem: (issue) => renderProblemIn(language.wording, issue),
-    refusal: (reason, params) =>
-      isReasonIn(language.wording, reason) ? renderReasonIn(language.wording, reason, params) : null,
+    refusal: (reason, params) => renderKnownReasonIn(language.wording, reason, params),
   };
 }
 

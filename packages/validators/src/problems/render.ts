@@ -42,3 +42,8 @@ export function isReasonIn(wording: Wording, value: unknown): value is ErrorReas
 export function renderReasonIn(wording: Wording, reasonCode: ErrorReason, params: object | undefined): string {
   return (wording.reasons[reasonCode] as (params: object) => string)(params ?? {});
 }
+
+/** The sentence for a server's refusal in one language; null for a reason `wording` does not know (a newer server's). */
+export function renderKnownReasonIn(wording: Wording, reason: string, params: object | undefined): string | null {
+  return isReasonIn(wording, reason) ? renderReasonIn(wording, reason, params) : null;
+}
