@@ -34,6 +34,7 @@ const OWN = [
   [/services\/users\/(update-statement|update-plan|audit-fields|email-change)/, "SQL build"],
   [/dialects\/.*\/response|services\/users\/user-view/, "view mapping"],
   [/packages\/api\/src\/bench\//, "floor code"],
+  [/packages\/db\/src\//, "driver (Prisma or its adapter, pg)"],
   [/apps\/web\/src\/server\/|apps\/web\/src\/app\//, "route wrapper (define-route, context, CORS)"],
   [/packages\/api\/src\/context/, "route wrapper (define-route, context, CORS)"],
   [/apps\/web\/src\/dialects\//, "dialect request mapping"],
@@ -79,7 +80,7 @@ function frameStage(frame, location) {
   const where = `${frame.url} ${source}`;
   if (/\/zod\//.test(where)) return { stage: "zod (elsewhere)" };
   if (/@prisma\/|\/pg\/|pg-protocol|pg-pool|pg-types|pglite/.test(where)) {
-    return { stage: "driver (Prisma $queryRaw, pg)" };
+    return { stage: "driver (Prisma or its adapter, pg)" };
   }
   if (/\/next\/|next-server|react/.test(where)) return { stage: "Next request handling" };
   return null; // Node's internals and other libraries: whoever called them

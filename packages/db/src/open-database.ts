@@ -7,6 +7,7 @@ import { PrismaClient } from "./generated/prisma/client";
 import { countPgliteUse, pgPoolStats, type PoolStats } from "./pool-stats";
 import { createPostgresPool, POSTGRES_TIMEOUT_DEFAULTS, type PostgresTimeouts } from "./postgres-pool";
 import { preparedStatementName } from "./prepared-statement-name";
+import { enableDirectRows } from "./raw-rows";
 
 export type Database = PrismaClient;
 
@@ -52,7 +53,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
     ]);
     const pglite = options.pglite ?? (await openPglite(info as Extract<typeof info, { kind: "pglite" }>));
     const counted = countPgliteUse(withPreparedStatements(pglite));
-    const db = new PrismaClient({ adapter: new PrismaPGlite(counted.pglite) });
+    const adapter = new PrismaPGlite(counted.pglite);
+    const db = new PrismaClient({ adapter });
+    enableDirectRows(db, adapter);
     return {
       db,
       kind: "pglite",
@@ -71,14 +74,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
     max: poolSize,
     timeouts: { ...POSTGRES_TIMEOUT_DEFAULTS, ...options.timeouts },
   });
-  const db = new PrismaClient({
-    adapter: new PrismaPg(pool, {
-      ...(options.preparedStatements === false
-        ? {}
-        : { statementNameGenerator: (query: { sql: string }) => preparedStatementName(query.sql) }),
-      disposeExternalPool: true,
-    }),
+  const adapter = new PrismaPg(pool, {
+    ...(options.preparedStatements === false
+      ? {}
+      : { statementNameGenerator: (query: { sql: string }) => preparedStatementName(query.sql) }),
+    disposeExternalPool: true,
   });
+  const db = new PrismaClient({ adapter });
+  enableDirectRows(db, adapter);
   try {
     await db.$queryRaw`SELECT 1`;
   } catch (error) {

@@ -1,3 +1,5 @@
+import { driverAdapterCause } from "./adapter-error";
+
 /** Why the database could not answer. */
 export type UnavailableFailure =
   /** No connection could be opened or taken from the pool in time (refused, unreachable, full). */
@@ -48,25 +50,16 @@ export function isUnavailableSqlState(code: string | undefined): boolean {
 /** Prisma driver-adapter error kinds (typed by the adapter) with the same meaning. */
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 
-interface AdapterCause {
-  kind?: string;
-  code?: string;
-}
-
-function adapterCause(error: object): AdapterCause | undefined {
-  return (error as { meta?: { driverAdapterError?: { cause?: AdapterCause } } }).meta?.driverAdapterError?.cause;
-}
-
 /**
  * Whether `error` (or any error in its `cause` chain) means the database cannot serve now: our
- * `DatabaseUnavailableError`, or a Prisma error whose driver-adapter cause has one of the kinds or
+ * `DatabaseUnavailableError`, or a driver-adapter error (as Prisma wraps it, or as the adapter threw it) whose cause has one of the kinds or
  * SQLSTATEs above. By typed codes only, never by message wording.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 8 && typeof current === "object" && current !== null; depth += 1) {
     if ((current as { code?: unknown }).code === "DATABASE_UNAVAILABLE") return true;
-    const cause = adapterCause(current);
+    const cause = driverAdapterCause(current);
     if (cause?.kind && UNAVAILABLE_KINDS.has(cause.kind)) return true;
     if (cause?.kind === "postgres" && isUnavailableSqlState(cause.code)) return true;
     current = (current as { cause?: unknown }).cause;

@@ -1,3 +1,4 @@
+import { driverAdapterCause } from "@profilehub/db";
 import { createIssue, type Issue } from "@profilehub/validators";
 
 /** The unique constraints users can run into, and the field each one is about. */
@@ -6,23 +7,12 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   users_projectId_username_key: "username",
 };
 
-interface DriverCause {
-  originalCode?: string;
-  originalMessage?: string;
-  constraint?: { index?: string; fields?: string[] };
-}
-
-function driverCause(error: unknown): DriverCause | undefined {
-  const meta = (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } } | null)?.meta;
-  return meta?.driverAdapterError?.cause;
-}
-
 /**
  * If `error` is a unique violation on a user-facing constraint, the field it concerns.
  * (PostgreSQL's adapter names the index; PGlite's names the fields; both keep the message.)
  */
 export function uniqueViolation(error: unknown): Issue | undefined {
-  const cause = driverCause(error);
+  const cause = driverAdapterCause(error);
   if (cause?.originalCode !== "23505") return undefined;
   const name = cause.constraint?.index ?? /unique constraint "([^"]+)"/.exec(cause.originalMessage ?? "")?.[1] ?? "";
   const fields = (cause.constraint?.fields ?? []).map((field) => field.replaceAll('"', ""));

@@ -1,4 +1,4 @@
-import type { Database } from "@profilehub/db";
+import { type Database, queryRows } from "@profilehub/db";
 import {
   type Issue,
   type UserUpdate,
@@ -228,7 +228,7 @@ async function runStatement(
   });
   let rows: OutcomeRow[];
   try {
-    rows = await db.$queryRaw<OutcomeRow[]>(statement);
+    rows = await queryRows<OutcomeRow>(db, statement);
   } catch (error) {
     const violation = uniqueViolation(error);
     if (violation) throw conflictError([violation]);
