@@ -1,6 +1,7 @@
-import { Prisma } from "@profilehub/db";
+import type { Prisma } from "@profilehub/db";
 import { type JsonObject, userFieldEntries, type UserView, type ViewFormat } from "@profilehub/validators";
 
+import { raw } from "../database/sql-template";
 import { viewPairs } from "./fields-sql";
 
 type SuspensionRow = { id: string; reason: string; startsAt: string; endsAt: string | null };
@@ -44,9 +45,7 @@ function buildUserProjection(alias: string, serverAccess: boolean): Prisma.Sql {
     `'selectedTeam', (SELECT json_build_object('id', t.id, 'displayName', t."displayName", 'createdAt', t."createdAt")
         FROM teams t WHERE t.id = ${alias}."selectedTeamId")`,
   ];
-  return Prisma.raw(
-    `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object(${pairs.join(",\n    ")}) END AS "user"`,
-  );
+  return raw(`CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object(${pairs.join(",\n    ")}) END AS "user"`);
 }
 
 const iso = (value: unknown) => new Date(value as string).toISOString();
