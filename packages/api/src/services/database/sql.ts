@@ -29,11 +29,14 @@ export function isLive(alias: string): Prisma.Sql {
   return sql`${table}."revokedAt" IS NULL AND ${table}."expiresAt" > now()`;
 }
 
+const SESSION_LIVE = isLive("s");
+const NO_SESSION = sql`true`;
+
 /** Whether the caller's session is live (`true` for callers without one: server access). */
 export function callerSessionLive(session: CallerSession | null): Prisma.Sql {
-  if (!session) return sql`true`;
+  if (!session) return NO_SESSION;
   return sql`EXISTS (SELECT 1 FROM sessions s WHERE s.id = ${session.sessionId}::uuid
-    AND s."userId" = ${session.userId}::uuid AND ${isLive("s")})`;
+    AND s."userId" = ${session.userId}::uuid AND ${SESSION_LIVE})`;
 }
 
 /** When a session (and its refresh token) started or refreshed now expires. */

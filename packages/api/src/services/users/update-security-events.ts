@@ -42,6 +42,8 @@ const EVENTS: {
   },
 ];
 
+const NO_EVENTS = { ctes: empty, alerted: sql`false` };
+
 /**
  * The security events of an update (CTEs over `updated`, with its `"auditDiff"`, and `target`), each written
  * with the change when its field changed, and an SQL flag: whether any queued an alert mail. Only
@@ -58,7 +60,7 @@ export function updateSecurityEvents(
   plannedFields: ReadonlySet<string>,
 ): { ctes: Prisma.Sql; alerted: Prisma.Sql } {
   const events = EVENTS.filter(({ field }) => plannedFields.has(field));
-  if (events.length === 0) return { ctes: empty, alerted: sql`false` };
+  if (events.length === 0) return NO_EVENTS;
   const parts = events.map(({ kind, when, changes, alert }, index) => {
     const event: SecurityEvent = {
       kind,

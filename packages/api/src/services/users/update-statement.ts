@@ -56,11 +56,23 @@ export interface UpdateOutcome {
 const TRUE = sql`true`;
 const joinAll = (parts: Prisma.Sql[]) => (parts.length > 0 ? join(parts, "") : empty);
 const UPDATED_AND_TARGET = sql`updated, target`;
+// Fragments that depend on nothing: built once.
+const UPDATED = sql`updated`;
+const UPDATED_ID = sql`updated.id`;
+const HOOKED = sql`EXISTS (SELECT 1 FROM projects p WHERE p.id = u."projectId" AND p."webhookUrl" IS NOT NULL)`;
+const NOT_HOOKED = sql`NOT target.hooked`;
+const FRESH = sql`target.fresh`;
+const LAST_ACTIVE_NOW = sql`, "lastActiveAt" = now()`;
+const SESSION_TOUCH_DUE = touchDue("s");
+/** The changes the `user.update` row records, and the test that there are some. */
+const auditChanges = (changes: Prisma.Sql) => ({ changes, nonEmpty: sql`${changes} <> '{}'::jsonb` });
+const ALL_CHANGES = auditChanges(sql`updated."auditDiff"`);
+const CHANGES_BUT_SECURITY = auditChanges(sql`(updated."auditDiff" - ${[...SECURITY_FIELDS]}::text[])`);
 
 function mailInsert(name: string, mail: PlannedMail, address: string): Prisma.Sql {
   const to = mail.recipient === "new" ? sql`${address}` : sql`target.email`;
   const insert = outboxInsert({
-    userId: sql`updated.id`,
+    userId: UPDATED_ID,
     kind: mail.kind,
     to,
     mail: mail.mail,
@@ -99,7 +111,7 @@ function sideEffects(input: UpdateStatementInput): Prisma.Sql[] {
   const email = plan.email;
   if (email?.token) {
     const link = emailTokenInsert({
-      userId: sql`updated.id`,
+      userId: UPDATED_ID,
       purpose: email.token.purpose,
       email: sql`${email.address}`,
       tokenHash: email.token.hash,
@@ -113,7 +125,7 @@ function sideEffects(input: UpdateStatementInput): Prisma.Sql[] {
   // Not when sessions are revoked: one statement must not update the same session row twice.
   if (session && !plan.revokeSessions) {
     parts.push(sql`, touched AS (
-      UPDATE sessions s SET "lastActiveAt" = now() WHERE s.id = ${session.sessionId}::uuid AND ${touchDue("s")})`);
+      UPDATE sessions s SET "lastActiveAt" = now() WHERE s.id = ${session.sessionId}::uuid AND ${SESSION_TOUCH_DUE})`);
   }
   return parts;
 }
@@ -152,28 +164,25 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
     plan.expectedPasswordHash !== undefined
       ? sql`u."passwordHash" IS NOT DISTINCT FROM ${plan.expectedPasswordHash}`
       : TRUE;
-  const hooked = sql`EXISTS (SELECT 1 FROM projects p WHERE p.id = u."projectId" AND p."webhookUrl" IS NOT NULL)`;
   const fresh =
     input.webhook.mode === "approved" ? sql`u."updatedAt" = ${input.webhook.seenUpdatedAt}::timestamptz` : TRUE;
-  const webhookGate = input.webhook.mode === "refuse" ? sql`NOT target.hooked` : sql`target.fresh`;
-  const lastActive = serverAccess ? empty : sql`, "lastActiveAt" = now()`;
+  const webhookGate = input.webhook.mode === "refuse" ? NOT_HOOKED : FRESH;
+  const lastActive = serverAccess ? empty : LAST_ACTIVE_NOW;
   const assignments = plan.assignments.length > 0 ? sql`${join(plan.assignments, ", ")}, ` : empty;
 
   // Security fields are recorded by their own events (below), the rest by this row. The diff only
   // holds planned fields: without a security field among them, it is all the rest.
-  const rest = SECURITY_FIELDS.some((field) => plan.auditFields.has(field))
-    ? sql`(updated."auditDiff" - ${[...SECURITY_FIELDS]}::text[])`
-    : sql`updated."auditDiff"`;
+  const rest = SECURITY_FIELDS.some((field) => plan.auditFields.has(field)) ? CHANGES_BUT_SECURITY : ALL_CHANGES;
   const audit = auditInsert({
-    userId: sql`updated.id`,
+    userId: UPDATED_ID,
     actorType,
     actorUserId: sql`${callerId}::uuid`,
     door: input.audit.door,
     requestId: input.audit.requestId,
     action: input.audit.action,
-    changes: rest,
-    from: sql`updated`,
-    where: sql`${rest} <> '{}'::jsonb`,
+    changes: rest.changes,
+    from: UPDATED,
+    where: rest.nonEmpty,
   });
   const security = updateSecurityEvents({ ...input.audit, actor: actorType }, plan.auditFields);
 
@@ -181,7 +190,7 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
       SELECT ${callerSessionLive(session)} AS live
     ), target AS (
       SELECT u.*, coalesce(u.id = ${callerId}::uuid, false) OR ${serverAccess} AS allowed,
-        ${hooked} AS hooked, ${teamOk} AS "teamOk", ${emailFree} AS "emailFree",
+        ${HOOKED} AS hooked, ${teamOk} AS "teamOk", ${emailFree} AS "emailFree",
         ${passwordUnchanged} AS "passwordUnchanged", ${emailKept} AS "emailKept", ${fresh} AS fresh
       FROM users u WHERE ${userMatches("u", input.target)} ${projectScope} FOR UPDATE
     ), updated AS (
