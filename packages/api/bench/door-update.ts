@@ -32,6 +32,8 @@ import {
   doorPolicy,
 } from "../src/index";
 import { usersUpdateOutput } from "../src/router/users/update";
+import { planUpdate } from "../src/services/users/update-plan";
+import { buildUpdateStatement } from "../src/services/users/update-statement";
 import { userUpdatePolicyOf } from "../src/services/users/update-user";
 import { createCallerFactory, router, tokenProcedure } from "../src/trpc";
 import { TEST_CONFIG } from "../test/helpers/test-app";
@@ -146,6 +148,31 @@ try {
       name: "output: users.update's {user, changes}",
       ops: STAGE_OPS,
       run: () => usersUpdateOutput({ user: view, changes: { bio: { from: "a", to: "b" } } }),
+    },
+    {
+      name: "SQL build: planUpdate + buildUpdateStatement, read as Prisma does ({bio})",
+      ops: STAGE_OPS,
+      run: (i) => {
+        const session = contextFor(i).session!;
+        const statement = buildUpdateStatement({
+          target: { id: session.userId },
+          projectId: session.projectId,
+          session,
+          serverAccess: false,
+          plan: planUpdate({ bio: `bio ${i}` }, {}),
+          audit: {
+            door: "trpc",
+            requestId: `bench-${i}`,
+            action: "user.update",
+            client: { ip: null, userAgent: null },
+          },
+          webhook: { mode: "refuse" },
+        });
+        // Prisma reads `.sql` (to check it is a template) and `.text`, then the text (flat) and the values.
+        return (
+          statement.sql.charCodeAt(0) + statement.text.charCodeAt(statement.text.length - 1) + statement.values.length
+        );
+      },
     },
     {
       name: `driver: preparedStatementName(update text, ${statementText.length} chars)`,

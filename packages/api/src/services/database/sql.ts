@@ -1,9 +1,10 @@
-import { Prisma } from "@profilehub/db";
+import type { Prisma } from "@profilehub/db";
 import { LOCALES } from "@profilehub/validators";
 
 import { EMAIL_LINK_TTL_HOURS, SESSION_TOUCH_INTERVAL_SECONDS, SESSION_TTL_DAYS } from "../../config/lifetimes";
 import type { CallerSession } from "../../context";
 import type { LocalizedMail } from "../../mail/localized";
+import { empty, join, raw, sql } from "./sql-template";
 
 /**
  * SQL fragments every statement shares, so each fact about the schema is written once: how a
@@ -16,36 +17,38 @@ export type UserRef = { id: string } | { number: number } | { none: true };
 
 /** `alias` is the user `target` names. */
 export function userMatches(alias: string, target: UserRef): Prisma.Sql {
-  const table = Prisma.raw(alias);
-  if ("id" in target) return Prisma.sql`${table}.id = ${target.id}::uuid`;
-  if ("number" in target) return Prisma.sql`${table}.number = ${target.number}::int`;
-  return Prisma.sql`false`;
+  const table = raw(alias);
+  if ("id" in target) return sql`${table}.id = ${target.id}::uuid`;
+  if ("number" in target) return sql`${table}.number = ${target.number}::int`;
+  return sql`false`;
 }
 
 /** The session row under `alias` is neither revoked nor expired. */
 export function isLive(alias: string): Prisma.Sql {
-  const table = Prisma.raw(alias);
-  return Prisma.sql`${table}."revokedAt" IS NULL AND ${table}."expiresAt" > now()`;
+  const table = raw(alias);
+  return sql`${table}."revokedAt" IS NULL AND ${table}."expiresAt" > now()`;
 }
+
+const SESSION_LIVE = isLive("s");
+const NO_SESSION = sql`true`;
 
 /** Whether the caller's session is live (`true` for callers without one: server access). */
 export function callerSessionLive(session: CallerSession | null): Prisma.Sql {
-  if (!session) return Prisma.sql`true`;
-  return Prisma.sql`EXISTS (SELECT 1 FROM sessions s WHERE s.id = ${session.sessionId}::uuid
-    AND s."userId" = ${session.userId}::uuid AND ${isLive("s")})`;
+  if (!session) return NO_SESSION;
+  return sql`EXISTS (SELECT 1 FROM sessions s WHERE s.id = ${session.sessionId}::uuid
+    AND s."userId" = ${session.userId}::uuid AND ${SESSION_LIVE})`;
 }
 
 /** When a session (and its refresh token) started or refreshed now expires. */
-export const sessionExpiry = (): Prisma.Sql => Prisma.sql`now() + make_interval(days => ${SESSION_TTL_DAYS}::int)`;
+export const sessionExpiry = (): Prisma.Sql => sql`now() + make_interval(days => ${SESSION_TTL_DAYS}::int)`;
 
 /** The session row under `alias` has not recorded activity for a while: time to write `lastActiveAt`. */
 export function touchDue(alias: string): Prisma.Sql {
-  return Prisma.sql`${Prisma.raw(alias)}."lastActiveAt" < now() - make_interval(secs => ${SESSION_TOUCH_INTERVAL_SECONDS}::int)`;
+  return sql`${raw(alias)}."lastActiveAt" < now() - make_interval(secs => ${SESSION_TOUCH_INTERVAL_SECONDS}::int)`;
 }
 
 /** When a mailed link created now expires. */
-export const emailLinkExpiry = (): Prisma.Sql =>
-  Prisma.sql`now() + make_interval(hours => ${EMAIL_LINK_TTL_HOURS}::int)`;
+export const emailLinkExpiry = (): Prisma.Sql => sql`now() + make_interval(hours => ${EMAIL_LINK_TTL_HOURS}::int)`;
 
 /** One audit row per selected row of `from` (a CTE list such as `updated, changes`). */
 export interface AuditInsert {
@@ -63,10 +66,10 @@ export interface AuditInsert {
 }
 
 export function auditInsert(audit: AuditInsert): Prisma.Sql {
-  return Prisma.sql`INSERT INTO audit_events ("userId", "actorType", "actorUserId", door, "requestId", action, changes, details)
+  return sql`INSERT INTO audit_events ("userId", "actorType", "actorUserId", door, "requestId", action, changes, details)
     SELECT ${audit.userId}, ${audit.actorType}, ${audit.actorUserId}, ${audit.door}, ${audit.requestId},
-      ${audit.action}, ${audit.changes}, ${audit.details ?? Prisma.sql`'{}'::jsonb`}
-    FROM ${audit.from} ${audit.where ? Prisma.sql`WHERE ${audit.where}` : Prisma.empty}`;
+      ${audit.action}, ${audit.changes}, ${audit.details ?? sql`'{}'::jsonb`}
+    FROM ${audit.from} ${audit.where ? sql`WHERE ${audit.where}` : empty}`;
 }
 
 /** One queued mail per selected row of `from`, in the language `locale` (an SQL expression) names. */
@@ -83,18 +86,16 @@ export interface OutboxInsert {
 
 /** `CASE locale WHEN 'fr' THEN … ELSE <English> END` for one part of a localized mail. */
 function localizedPart(mail: LocalizedMail, locale: Prisma.Sql, part: keyof LocalizedMail["en"]): Prisma.Sql {
-  const others = LOCALES.filter((name) => name !== "en").map(
-    (name) => Prisma.sql`WHEN ${name} THEN ${mail[name][part]}`,
-  );
-  return Prisma.sql`CASE ${locale} ${Prisma.join(others, " ")} ELSE ${mail.en[part]} END`;
+  const others = LOCALES.filter((name) => name !== "en").map((name) => sql`WHEN ${name} THEN ${mail[name][part]}`);
+  return sql`CASE ${locale} ${join(others, " ")} ELSE ${mail.en[part]} END`;
 }
 
 export function outboxInsert(outbox: OutboxInsert): Prisma.Sql {
   const { mail, locale } = outbox;
-  return Prisma.sql`INSERT INTO mail_outbox ("userId", kind, "to", subject, text, html)
+  return sql`INSERT INTO mail_outbox ("userId", kind, "to", subject, text, html)
     SELECT ${outbox.userId}, ${outbox.kind}, ${outbox.to}, ${localizedPart(mail, locale, "subject")},
       ${localizedPart(mail, locale, "text")}, ${localizedPart(mail, locale, "html")}
-    FROM ${outbox.from} ${outbox.where ? Prisma.sql`WHERE ${outbox.where}` : Prisma.empty}`;
+    FROM ${outbox.from} ${outbox.where ? sql`WHERE ${outbox.where}` : empty}`;
 }
 
 /** A single-use link for `email`, stored as its token's hash, for each selected row of `from`. */
@@ -108,7 +109,7 @@ export function emailTokenInsert(link: {
   /** When the link expires; EMAIL_LINK_TTL_HOURS from now unless given. */
   expiresAt?: Prisma.Sql;
 }): Prisma.Sql {
-  return Prisma.sql`INSERT INTO email_tokens ("userId", purpose, email, "tokenHash", "expiresAt")
+  return sql`INSERT INTO email_tokens ("userId", purpose, email, "tokenHash", "expiresAt")
     SELECT ${link.userId}, ${link.purpose}, ${link.email}, ${link.tokenHash}, ${link.expiresAt ?? emailLinkExpiry()}
-    FROM ${link.from} ${link.where ? Prisma.sql`WHERE ${link.where}` : Prisma.empty}`;
+    FROM ${link.from} ${link.where ? sql`WHERE ${link.where}` : empty}`;
 }

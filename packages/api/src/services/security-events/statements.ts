@@ -1,8 +1,9 @@
-import { Prisma } from "@profilehub/db";
+import type { Prisma } from "@profilehub/db";
 
 import { inEveryLocale } from "../../mail/localized";
 import { hasAlertMail, securityAlertMail } from "../../mail/security-alerts";
 import { auditInsert, outboxInsert } from "../database/sql";
+import { join, raw, sql } from "../database/sql-template";
 import { describeDevice } from "../sessions/device";
 import { SECURITY_ALERTS_PREFERENCE, SECURITY_EVENTS, securityAction, type SecurityEventKind } from "./kinds";
 
@@ -46,10 +47,10 @@ export interface EventSource {
 
 /** `{userAgent, ip}` of the client, as stored in `audit_events.details` (the device is derived when read). */
 export function clientDetails(client: EventClient | null | undefined): Prisma.Sql {
-  return Prisma.sql`${JSON.stringify({ userAgent: client?.userAgent ?? null, ip: client?.ip ?? null })}::jsonb`;
+  return sql`${JSON.stringify({ userAgent: client?.userAgent ?? null, ip: client?.ip ?? null })}::jsonb`;
 }
 
-const json = (value: unknown) => Prisma.sql`${JSON.stringify(value)}::jsonb`;
+const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 
 /**
  * The CTEs (`, <name>_audit AS (…), <name>_alert AS (…)`) that record `event` for each row of
@@ -57,11 +58,11 @@ const json = (value: unknown) => Prisma.sql`${JSON.stringify(value)}::jsonb`;
  * the account keeps security alerts on. `<name>_alert` returns the queued mail's id.
  */
 export function securityEventCtes(name: string, event: SecurityEvent, source: EventSource): Prisma.Sql {
-  const row = Prisma.raw(source.alias);
+  const row = raw(source.alias);
   const audit = auditInsert({
-    userId: Prisma.sql`${row}.id`,
+    userId: sql`${row}.id`,
     actorType: event.actor ?? "user",
-    actorUserId: event.actor === "server" ? Prisma.sql`NULL::uuid` : Prisma.sql`${row}.id`,
+    actorUserId: event.actor === "server" ? sql`NULL::uuid` : sql`${row}.id`,
     door: event.door,
     requestId: event.requestId,
     action: securityAction(event.kind),
@@ -70,25 +71,24 @@ export function securityEventCtes(name: string, event: SecurityEvent, source: Ev
     from: source.from,
     ...(source.where ? { where: source.where } : {}),
   });
-  const parts = [Prisma.sql`, ${Prisma.raw(`${name}_audit`)} AS (${audit})`];
+  const parts = [sql`, ${raw(`${name}_audit`)} AS (${audit})`];
   const policy = SECURITY_EVENTS[event.kind].alert;
   if (policy !== "none" && event.alert !== false && hasAlertMail(event.kind)) {
     const device = event.client?.userAgent ? describeDevice(event.client.userAgent) : null;
     const facts = { at: new Date(), device, email: event.email };
-    const wanted =
-      policy === "always" ? Prisma.sql`true` : Prisma.sql`${SECURITY_ALERTS_PREFERENCE} = ANY(${row}.notifications)`;
+    const wanted = policy === "always" ? sql`true` : sql`${SECURITY_ALERTS_PREFERENCE} = ANY(${row}.notifications)`;
     const mail = outboxInsert({
-      userId: Prisma.sql`${row}.id`,
+      userId: sql`${row}.id`,
       kind: `security_${event.kind}`,
-      to: source.to ?? Prisma.sql`${row}.email`,
+      to: source.to ?? sql`${row}.email`,
       mail: inEveryLocale((locale) => securityAlertMail(locale, event.kind, facts)),
-      locale: Prisma.sql`${row}.locale`,
+      locale: sql`${row}.locale`,
       from: source.from,
-      where: source.where ? Prisma.sql`(${source.where}) AND ${wanted}` : wanted,
+      where: source.where ? sql`(${source.where}) AND ${wanted}` : wanted,
     });
-    parts.push(Prisma.sql`, ${Prisma.raw(`${name}_alert`)} AS (${mail} RETURNING id)`);
+    parts.push(sql`, ${raw(`${name}_alert`)} AS (${mail} RETURNING id)`);
   } else {
-    parts.push(Prisma.sql`, ${Prisma.raw(`${name}_alert`)} AS (SELECT NULL::uuid AS id WHERE false)`);
+    parts.push(sql`, ${raw(`${name}_alert`)} AS (SELECT NULL::uuid AS id WHERE false)`);
   }
-  return Prisma.join(parts, "");
+  return join(parts, "");
 }

@@ -1,9 +1,10 @@
 import { createHash, randomInt } from "node:crypto";
-import { type Database, Prisma } from "@profilehub/db";
+import type { Database, Prisma } from "@profilehub/db";
 import { RECOVERY_CODE_ALPHABET, RECOVERY_CODE_COUNT, RECOVERY_CODE_LENGTH } from "@profilehub/validators";
 
 import type { ClientInfo } from "../../context";
 import type { MailNotifier } from "../../mail/notifier";
+import { join, raw, sql } from "../database/sql-template";
 import { securityEventCtes } from "../security-events";
 
 /**
@@ -26,12 +27,12 @@ export function hashRecoveryCode(userId: string, code: string): string {
  * `hashes`: every earlier code stops working in the same commit. `[]` just deletes them.
  */
 export function replaceRecoveryCodes(from: string, hashes: string[]): Prisma.Sql {
-  const table = Prisma.raw(from);
-  const dropped = Prisma.sql`, codes_dropped AS (
+  const table = raw(from);
+  const dropped = sql`, codes_dropped AS (
       DELETE FROM recovery_codes r USING ${table} WHERE r."userId" = ${table}.id)`;
   if (hashes.length === 0) return dropped;
-  const values = Prisma.join(hashes.map((hash) => Prisma.sql`(${hash})`));
-  return Prisma.sql`${dropped}, codes_added AS (
+  const values = join(hashes.map((hash) => sql`(${hash})`));
+  return sql`${dropped}, codes_added AS (
       INSERT INTO recovery_codes ("userId", "codeHash") SELECT ${table}.id, v.hash FROM ${table}, (VALUES ${values}) AS v(hash))`;
 }
 
@@ -64,7 +65,7 @@ export async function regenerateRecoveryCodes(
   const event = securityEventCtes(
     "event",
     { kind: "recovery_codes_regenerated", door: request.door, requestId: request.requestId, client: request.client },
-    { alias: "target", from: Prisma.sql`target` },
+    { alias: "target", from: sql`target` },
   );
   const rows = await deps.db.$queryRaw<{ alerted: boolean }[]>`
     WITH target AS (
@@ -92,9 +93,9 @@ export async function consumeRecoveryCode(
     { kind: "recovery_code_used", door: request.door, requestId: request.requestId, client: request.client },
     {
       alias: "used",
-      from: Prisma.sql`used, remaining`,
+      from: sql`used, remaining`,
       // `remaining` reads the set as it was before this statement: it still counts the code spent here.
-      changes: Prisma.sql`jsonb_build_object('recoveryCodes',
+      changes: sql`jsonb_build_object('recoveryCodes',
         jsonb_build_object('from', remaining.unused, 'to', remaining.unused - 1))`,
     },
   );

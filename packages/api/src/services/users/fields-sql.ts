@@ -1,4 +1,4 @@
-import { Prisma } from "@profilehub/db";
+import type { Prisma } from "@profilehub/db";
 import {
   type FieldSpec,
   type JsonObject,
@@ -9,24 +9,26 @@ import {
   type UserFieldName,
 } from "@profilehub/validators";
 
+import { raw, sql } from "../database/sql-template";
+
 /**
  * The SQL of each canonical field, derived from the field registry (packages/validators
  * fields/registry.ts): how a value is assigned, how a field reads in the audit diff, and how the
  * user row becomes the one JSON value the view is built from.
  */
 
-const quoted = (column: string) => Prisma.raw(`"${column}"`);
+const quoted = (column: string) => raw(`"${column}"`);
 
 /** `"column" = value::type` for each column of a field (`u` is the row being updated). */
 export function assignValue(field: UserFieldName, value: unknown): Prisma.Sql {
   const storage: Storage = USER_FIELDS[field].storage;
   if (storage.kind === "point") {
     const point = value as { longitude: number; latitude: number } | null;
-    return Prisma.sql`${quoted(storage.columns.longitude)} = ${point?.longitude ?? null}::float8,
+    return sql`${quoted(storage.columns.longitude)} = ${point?.longitude ?? null}::float8,
       ${quoted(storage.columns.latitude)} = ${point?.latitude ?? null}::float8`;
   }
   const stored = storage.type === "jsonb" && value !== null ? JSON.stringify(value) : value;
-  return Prisma.sql`${quoted(storage.column)} = ${stored}::${Prisma.raw(storage.type)}`;
+  return sql`${quoted(storage.column)} = ${stored}::${raw(storage.type)}`;
 }
 
 /** An atomic top-level JSON merge, computed from the row as it is when the update runs. */
@@ -35,7 +37,7 @@ export function mergeValue(field: UserFieldName, patch: JsonObject): Prisma.Sql 
   if (storage.kind === "point" || storage.type !== "jsonb") throw new Error(`${field} cannot be merged`);
   const { set, remove } = splitMetadataPatch(patch);
   const column = quoted(storage.column);
-  return Prisma.sql`${column} = (u.${column} - ${remove}::text[]) || ${JSON.stringify(set)}::jsonb`;
+  return sql`${column} = (u.${column} - ${remove}::text[]) || ${JSON.stringify(set)}::jsonb`;
 }
 
 /** The field's value under `alias` as JSON (what the audit diff compares and records). */

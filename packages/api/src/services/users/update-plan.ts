@@ -1,7 +1,8 @@
-import { Prisma } from "@profilehub/db";
+import type { Prisma } from "@profilehub/db";
 import { type JsonObject, updateInput, type UserFieldName, type UserUpdate } from "@profilehub/validators";
 
 import type { LocalizedMail } from "../../mail/localized";
+import { sql } from "../database/sql-template";
 import { assignValue, mergeValue } from "./fields-sql";
 
 /** A mail to queue in the outbox with the change (same statement, same commit). */
@@ -100,11 +101,11 @@ function planKeptEmail(
 ) {
   // Immediate mode records the pending address's clearing under `email`, whose diff (the
   // address) is empty here: as an assignment only, so the email's security event stays out.
-  if (kept.mode === "pending") set("pendingEmail", Prisma.sql`"pendingEmail" = NULL`);
-  else assignments.push(Prisma.sql`"pendingEmail" = NULL`);
+  if (kept.mode === "pending") set("pendingEmail", sql`"pendingEmail" = NULL`);
+  else assignments.push(sql`"pendingEmail" = NULL`);
   if (update.emailVerified !== undefined) {
-    const verifiedAt = update.emailVerified ? Prisma.sql`coalesce(u."emailVerifiedAt", now())` : Prisma.sql`NULL`;
-    set("emailVerifiedAt", Prisma.sql`"emailVerifiedAt" = ${verifiedAt}`);
+    const verifiedAt = update.emailVerified ? sql`coalesce(u."emailVerifiedAt", now())` : sql`NULL`;
+    set("emailVerifiedAt", sql`"emailVerifiedAt" = ${verifiedAt}`);
   }
 }
 
@@ -116,18 +117,18 @@ function planEmail(
 ) {
   let verifiedAt: Prisma.Sql | undefined;
   if (email?.mode === "immediate") {
-    set("email", Prisma.sql`"email" = ${email.address}, "pendingEmail" = NULL`);
+    set("email", sql`"email" = ${email.address}, "pendingEmail" = NULL`);
     // A new address starts unverified; re-sending the current one keeps its state.
-    verifiedAt = Prisma.sql`CASE WHEN u."email" = ${email.address} THEN u."emailVerifiedAt" ELSE NULL END`;
+    verifiedAt = sql`CASE WHEN u."email" = ${email.address} THEN u."emailVerifiedAt" ELSE NULL END`;
   } else if (email?.mode === "pending") {
     set(
       "pendingEmail",
-      Prisma.sql`"pendingEmail" = CASE WHEN u."email" = ${email.address} THEN NULL ELSE ${email.address} END`,
+      sql`"pendingEmail" = CASE WHEN u."email" = ${email.address} THEN NULL ELSE ${email.address} END`,
     );
   }
   if (update.emailVerified !== undefined) {
-    const base = verifiedAt ?? Prisma.sql`u."emailVerifiedAt"`;
-    verifiedAt = update.emailVerified ? Prisma.sql`coalesce(${base}, now())` : Prisma.sql`NULL`;
+    const base = verifiedAt ?? sql`u."emailVerifiedAt"`;
+    verifiedAt = update.emailVerified ? sql`coalesce(${base}, now())` : sql`NULL`;
   }
-  if (verifiedAt) set("emailVerifiedAt", Prisma.sql`"emailVerifiedAt" = ${verifiedAt}`);
+  if (verifiedAt) set("emailVerifiedAt", sql`"emailVerifiedAt" = ${verifiedAt}`);
 }

@@ -1,13 +1,14 @@
-import { Prisma } from "@profilehub/db";
+import type { Prisma } from "@profilehub/db";
 
 import type { ClientInfo } from "../../context";
+import { empty, join, raw, sql } from "../database/sql-template";
 import { type SecurityEvent, securityEventCtes, type SecurityEventKind } from "../security-events";
 
 /** Fields whose change is a security event: recorded by it, not in the `user.update` row. */
 export const SECURITY_FIELDS = ["password", "totpSecret", "email"] as const;
 
 const TWO_FACTOR = (alias: string) =>
-  Prisma.sql`CASE WHEN ${Prisma.raw(alias)}."totpSecretEncrypted" IS NULL THEN 'off' ELSE 'on' END`;
+  sql`CASE WHEN ${raw(alias)}."totpSecretEncrypted" IS NULL THEN 'off' ELSE 'on' END`;
 
 /** For each security field, the event an update records, when, and how Activity shows it. */
 const EVENTS: {
@@ -20,26 +21,28 @@ const EVENTS: {
   {
     field: "password",
     kind: "password_changed",
-    when: Prisma.sql`updated."auditDiff" -> 'password' IS NOT NULL`,
-    changes: Prisma.sql`jsonb_build_object('password', updated."auditDiff" -> 'password')`,
+    when: sql`updated."auditDiff" -> 'password' IS NOT NULL`,
+    changes: sql`jsonb_build_object('password', updated."auditDiff" -> 'password')`,
   },
   ...(["totp_enabled", "totp_disabled"] as const).map((kind) => ({
     field: "totpSecret" as const,
     kind,
-    when: Prisma.sql`updated."auditDiff" -> 'totpSecret' IS NOT NULL AND updated."totpSecretEncrypted" IS ${
-      kind === "totp_enabled" ? Prisma.sql`NOT NULL` : Prisma.sql`NULL`
+    when: sql`updated."auditDiff" -> 'totpSecret' IS NOT NULL AND updated."totpSecretEncrypted" IS ${
+      kind === "totp_enabled" ? sql`NOT NULL` : sql`NULL`
     }`,
-    changes: Prisma.sql`jsonb_build_object('twoFactor', jsonb_build_object('from', ${TWO_FACTOR("target")}, 'to', ${TWO_FACTOR("updated")}))`,
+    changes: sql`jsonb_build_object('twoFactor', jsonb_build_object('from', ${TWO_FACTOR("target")}, 'to', ${TWO_FACTOR("updated")}))`,
   })),
   // Applied at once (immediate mode): the notice to the old address is already the alert.
   {
     field: "email",
     kind: "email_changed",
-    when: Prisma.sql`updated."auditDiff" -> 'email' IS NOT NULL`,
-    changes: Prisma.sql`jsonb_build_object('email', updated."auditDiff" -> 'email')`,
+    when: sql`updated."auditDiff" -> 'email' IS NOT NULL`,
+    changes: sql`jsonb_build_object('email', updated."auditDiff" -> 'email')`,
     alert: false,
   },
 ];
+
+const NO_EVENTS = { ctes: empty, alerted: sql`false` };
 
 /**
  * The security events of an update (CTEs over `updated`, with its `"auditDiff"`, and `target`), each written
@@ -57,7 +60,7 @@ export function updateSecurityEvents(
   plannedFields: ReadonlySet<string>,
 ): { ctes: Prisma.Sql; alerted: Prisma.Sql } {
   const events = EVENTS.filter(({ field }) => plannedFields.has(field));
-  if (events.length === 0) return { ctes: Prisma.empty, alerted: Prisma.sql`false` };
+  if (events.length === 0) return NO_EVENTS;
   const parts = events.map(({ kind, when, changes, alert }, index) => {
     const event: SecurityEvent = {
       kind,
@@ -69,11 +72,11 @@ export function updateSecurityEvents(
     if (alert === false) event.alert = false;
     return securityEventCtes(`security_${index}`, event, {
       alias: "updated",
-      from: Prisma.sql`updated, target`,
+      from: sql`updated, target`,
       where: when,
       changes,
     });
   });
-  const alerted = events.map((_, index) => Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(`security_${index}_alert`)})`);
-  return { ctes: Prisma.join(parts, ""), alerted: Prisma.join(alerted, " OR ") };
+  const alerted = events.map((_, index) => sql`EXISTS (SELECT 1 FROM ${raw(`security_${index}_alert`)})`);
+  return { ctes: join(parts, ""), alerted: join(alerted, " OR ") };
 }

@@ -1,4 +1,5 @@
-import { Prisma } from "@profilehub/db";
+import type { Prisma } from "@profilehub/db";
+import type { UserFieldName } from "@profilehub/validators";
 
 import type { CallerSession, ClientInfo } from "../../context";
 import {
@@ -10,6 +11,7 @@ import {
   userMatches,
   type UserRef,
 } from "../database/sql";
+import { empty, join, raw, sql } from "../database/sql-template";
 import { replaceRecoveryCodes } from "../totp/recovery-codes";
 import { auditDiffExpression } from "./fields-sql";
 import type { PlannedMail, UpdatePlan } from "./update-plan";
@@ -51,23 +53,49 @@ export interface UpdateOutcome {
   user: (UserRow & { auditChanges: AuditChanges }) | null;
 }
 
-const TRUE = Prisma.sql`true`;
-const joinAll = (parts: Prisma.Sql[]) => (parts.length > 0 ? Prisma.join(parts, "") : Prisma.empty);
-const UPDATED_AND_TARGET = Prisma.sql`updated, target`;
+const TRUE = sql`true`;
+const joinAll = (parts: Prisma.Sql[]) => (parts.length > 0 ? join(parts, "") : empty);
+const UPDATED_AND_TARGET = sql`updated, target`;
+// Fragments that depend on nothing: built once.
+const UPDATED = sql`updated`;
+const UPDATED_ID = sql`updated.id`;
+const HOOKED = sql`EXISTS (SELECT 1 FROM projects p WHERE p.id = u."projectId" AND p."webhookUrl" IS NOT NULL)`;
+const NOT_HOOKED = sql`NOT target.hooked`;
+const FRESH = sql`target.fresh`;
+const LAST_ACTIVE_NOW = sql`, "lastActiveAt" = now()`;
+const SESSION_TOUCH_DUE = touchDue("s");
+/** The changes the `user.update` row records, and the test that there are some. */
+const auditChanges = (changes: Prisma.Sql) => ({ changes, nonEmpty: sql`${changes} <> '{}'::jsonb` });
+const ALL_CHANGES = auditChanges(sql`updated."auditDiff"`);
+const CHANGES_BUT_SECURITY = auditChanges(sql`(updated."auditDiff" - ${[...SECURITY_FIELDS]}::text[])`);
 
 function mailInsert(name: string, mail: PlannedMail, address: string): Prisma.Sql {
-  const to = mail.recipient === "new" ? Prisma.sql`${address}` : Prisma.sql`target.email`;
+  const to = mail.recipient === "new" ? sql`${address}` : sql`target.email`;
   const insert = outboxInsert({
-    userId: Prisma.sql`updated.id`,
+    userId: UPDATED_ID,
     kind: mail.kind,
     to,
     mail: mail.mail,
     // The account's language after the change (a change may set it too).
-    locale: Prisma.sql`updated.locale`,
+    locale: sql`updated.locale`,
     from: UPDATED_AND_TARGET,
-    where: Prisma.sql`target.email <> ${address}`,
+    where: sql`target.email <> ${address}`,
   });
-  return Prisma.sql`, ${Prisma.raw(name)} AS (${insert})`;
+  return sql`, ${raw(name)} AS (${insert})`;
+}
+
+/** The audit diff's expression per planned field list (in order): a pure function of it, built once. */
+const auditDiffs = new Map<string, Prisma.Sql>();
+
+function auditDiff(fields: ReadonlySet<UserFieldName>): Prisma.Sql {
+  const key = [...fields].join(",");
+  let expression = auditDiffs.get(key);
+  if (!expression) {
+    expression = raw(auditDiffExpression(fields, "target", "u"));
+    if (auditDiffs.size >= 256) auditDiffs.clear();
+    auditDiffs.set(key, expression);
+  }
+  return expression;
 }
 
 /** Side effects committed with the write: session revocation, email link token and mails. */
@@ -75,30 +103,29 @@ function sideEffects(input: UpdateStatementInput): Prisma.Sql[] {
   const { plan, session } = input;
   const parts: Prisma.Sql[] = [];
   if (plan.revokeSessions) {
-    const keep =
-      plan.revokeSessions === "others" && session ? Prisma.sql`AND s.id <> ${session.sessionId}::uuid` : Prisma.empty;
-    parts.push(Prisma.sql`, revoked AS (
+    const keep = plan.revokeSessions === "others" && session ? sql`AND s.id <> ${session.sessionId}::uuid` : empty;
+    parts.push(sql`, revoked AS (
       UPDATE sessions s SET "revokedAt" = now(), "revokedReason" = 'password_changed'
       FROM updated WHERE s."userId" = updated.id AND s."revokedAt" IS NULL ${keep})`);
   }
   const email = plan.email;
   if (email?.token) {
     const link = emailTokenInsert({
-      userId: Prisma.sql`updated.id`,
+      userId: UPDATED_ID,
       purpose: email.token.purpose,
-      email: Prisma.sql`${email.address}`,
+      email: sql`${email.address}`,
       tokenHash: email.token.hash,
       from: UPDATED_AND_TARGET,
-      where: Prisma.sql`target.email <> ${email.address}`,
+      where: sql`target.email <> ${email.address}`,
     });
-    parts.push(Prisma.sql`, link AS (${link})`);
+    parts.push(sql`, link AS (${link})`);
   }
   email?.mails.forEach((mail, index) => parts.push(mailInsert(`mail_${index}`, mail, email.address)));
   if (plan.recoveryCodeHashes) parts.push(replaceRecoveryCodes("updated", plan.recoveryCodeHashes));
   // Not when sessions are revoked: one statement must not update the same session row twice.
   if (session && !plan.revokeSessions) {
-    parts.push(Prisma.sql`, touched AS (
-      UPDATE sessions s SET "lastActiveAt" = now() WHERE s.id = ${session.sessionId}::uuid AND ${touchDue("s")})`);
+    parts.push(sql`, touched AS (
+      UPDATE sessions s SET "lastActiveAt" = now() WHERE s.id = ${session.sessionId}::uuid AND ${SESSION_TOUCH_DUE})`);
   }
   return parts;
 }
@@ -122,51 +149,48 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
   // never analyzed does); this test (the same for a NOT NULL column) only filters the one row the
   // user's id or number finds.
   const projectScope =
-    input.projectId === null ? Prisma.empty : Prisma.sql`AND u."projectId" IS NOT DISTINCT FROM ${input.projectId}`;
+    input.projectId === null ? empty : sql`AND u."projectId" IS NOT DISTINCT FROM ${input.projectId}`;
   const teamOk = plan.teamId
-    ? Prisma.sql`EXISTS (SELECT 1 FROM team_members tm JOIN teams t ON t.id = tm."teamId"
+    ? sql`EXISTS (SELECT 1 FROM team_members tm JOIN teams t ON t.id = tm."teamId"
         WHERE tm."teamId" = ${plan.teamId}::uuid AND tm."userId" = u.id AND t."projectId" = u."projectId")`
     : TRUE;
   const emailFree =
     plan.email?.mode === "pending"
-      ? Prisma.sql`NOT EXISTS (SELECT 1 FROM users o WHERE o."projectId" = u."projectId"
+      ? sql`NOT EXISTS (SELECT 1 FROM users o WHERE o."projectId" = u."projectId"
           AND o.email = ${plan.email.address} AND o.id <> u.id)`
       : TRUE;
-  const emailKept = plan.emailKept ? Prisma.sql`u.email = ${plan.emailKept.address}` : TRUE;
+  const emailKept = plan.emailKept ? sql`u.email = ${plan.emailKept.address}` : TRUE;
   const passwordUnchanged =
     plan.expectedPasswordHash !== undefined
-      ? Prisma.sql`u."passwordHash" IS NOT DISTINCT FROM ${plan.expectedPasswordHash}`
+      ? sql`u."passwordHash" IS NOT DISTINCT FROM ${plan.expectedPasswordHash}`
       : TRUE;
-  const hooked = Prisma.sql`EXISTS (SELECT 1 FROM projects p WHERE p.id = u."projectId" AND p."webhookUrl" IS NOT NULL)`;
   const fresh =
-    input.webhook.mode === "approved" ? Prisma.sql`u."updatedAt" = ${input.webhook.seenUpdatedAt}::timestamptz` : TRUE;
-  const webhookGate = input.webhook.mode === "refuse" ? Prisma.sql`NOT target.hooked` : Prisma.sql`target.fresh`;
-  const lastActive = serverAccess ? Prisma.empty : Prisma.sql`, "lastActiveAt" = now()`;
-  const assignments = plan.assignments.length > 0 ? Prisma.sql`${Prisma.join(plan.assignments, ", ")}, ` : Prisma.empty;
+    input.webhook.mode === "approved" ? sql`u."updatedAt" = ${input.webhook.seenUpdatedAt}::timestamptz` : TRUE;
+  const webhookGate = input.webhook.mode === "refuse" ? NOT_HOOKED : FRESH;
+  const lastActive = serverAccess ? empty : LAST_ACTIVE_NOW;
+  const assignments = plan.assignments.length > 0 ? sql`${join(plan.assignments, ", ")}, ` : empty;
 
   // Security fields are recorded by their own events (below), the rest by this row. The diff only
   // holds planned fields: without a security field among them, it is all the rest.
-  const rest = SECURITY_FIELDS.some((field) => plan.auditFields.has(field))
-    ? Prisma.sql`(updated."auditDiff" - ${[...SECURITY_FIELDS]}::text[])`
-    : Prisma.sql`updated."auditDiff"`;
+  const rest = SECURITY_FIELDS.some((field) => plan.auditFields.has(field)) ? CHANGES_BUT_SECURITY : ALL_CHANGES;
   const audit = auditInsert({
-    userId: Prisma.sql`updated.id`,
+    userId: UPDATED_ID,
     actorType,
-    actorUserId: Prisma.sql`${callerId}::uuid`,
+    actorUserId: sql`${callerId}::uuid`,
     door: input.audit.door,
     requestId: input.audit.requestId,
     action: input.audit.action,
-    changes: rest,
-    from: Prisma.sql`updated`,
-    where: Prisma.sql`${rest} <> '{}'::jsonb`,
+    changes: rest.changes,
+    from: UPDATED,
+    where: rest.nonEmpty,
   });
   const security = updateSecurityEvents({ ...input.audit, actor: actorType }, plan.auditFields);
 
-  return Prisma.sql`WITH caller AS (
+  return sql`WITH caller AS (
       SELECT ${callerSessionLive(session)} AS live
     ), target AS (
       SELECT u.*, coalesce(u.id = ${callerId}::uuid, false) OR ${serverAccess} AS allowed,
-        ${hooked} AS hooked, ${teamOk} AS "teamOk", ${emailFree} AS "emailFree",
+        ${HOOKED} AS hooked, ${teamOk} AS "teamOk", ${emailFree} AS "emailFree",
         ${passwordUnchanged} AS "passwordUnchanged", ${emailKept} AS "emailKept", ${fresh} AS fresh
       FROM users u WHERE ${userMatches("u", input.target)} ${projectScope} FOR UPDATE
     ), updated AS (
@@ -174,7 +198,7 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
       FROM target, caller
       WHERE u.id = target.id AND caller.live AND target.allowed AND ${webhookGate}
         AND target."teamOk" AND target."emailFree" AND target."passwordUnchanged" AND target."emailKept"
-      RETURNING u.*, ${Prisma.raw(auditDiffExpression(plan.auditFields, "target", "u"))} AS "auditDiff"
+      RETURNING u.*, ${auditDiff(plan.auditFields)} AS "auditDiff"
     ), audit AS (${audit})${security.ctes}${joinAll(sideEffects(input))}
     SELECT caller.live, ${security.alerted} AS alerted, target.id IS NOT NULL AS found, target.allowed, target.hooked, target."teamOk", target."emailFree", target."passwordUnchanged",
       target."emailKept", target.fresh, updated.id IS NOT NULL AS written, updated."auditDiff" AS "auditChanges",

@@ -1,6 +1,7 @@
-import { Prisma } from "@profilehub/db";
+import type { Prisma } from "@profilehub/db";
 import { type JsonObject, userFieldEntries, type UserView, type ViewFormat } from "@profilehub/validators";
 
+import { raw } from "../database/sql-template";
 import { viewPairs } from "./fields-sql";
 
 type SuspensionRow = { id: string; reason: string; startsAt: string; endsAt: string | null };
@@ -18,19 +19,23 @@ export type UserRow = Record<string, unknown> & {
   selectedTeam: TeamRow | null;
 };
 
-/** Built once per alias and access: the text depends on nothing else (it is ~3 KB of SQL). */
-const projections = new Map<string, Prisma.Sql>();
+/**
+ * Built once per alias and access: the text depends on nothing else (it is ~3 KB of SQL). By
+ * access, then alias: a constant alias's hash is cached in the string, a composed key would be
+ * hashed afresh on every call.
+ */
+const projections = { user: new Map<string, Prisma.Sql>(), server: new Map<string, Prisma.Sql>() };
 
 /**
  * SQL for the user under `alias` as ONE JSON column `"user"` (null when the row is absent). One
  * JSON value is far cheaper to ship and decode than forty typed columns.
  */
 export function userProjection(alias: string, serverAccess: boolean): Prisma.Sql {
-  const key = `${alias}\u0000${serverAccess}`;
-  let projection = projections.get(key);
+  const byAlias = serverAccess ? projections.server : projections.user;
+  let projection = byAlias.get(alias);
   if (!projection) {
     projection = buildUserProjection(alias, serverAccess);
-    projections.set(key, projection);
+    byAlias.set(alias, projection);
   }
   return projection;
 }
@@ -44,9 +49,7 @@ function buildUserProjection(alias: string, serverAccess: boolean): Prisma.Sql {
     `'selectedTeam', (SELECT json_build_object('id', t.id, 'displayName', t."displayName", 'createdAt', t."createdAt")
         FROM teams t WHERE t.id = ${alias}."selectedTeamId")`,
   ];
-  return Prisma.raw(
-    `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object(${pairs.join(",\n    ")}) END AS "user"`,
-  );
+  return raw(`CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object(${pairs.join(",\n    ")}) END AS "user"`);
 }
 
 const iso = (value: unknown) => new Date(value as string).toISOString();
