@@ -168,6 +168,42 @@ const METADATA_VALUES: unknown[] = [
   1,
 ];
 
+/** Values some input accepts (often after a transform: trimmed, lowercased, sanitized, deduplicated). */
+const PLAUSIBLE_VALUES: unknown[] = [
+  "Ada",
+  "  Ada Lovelace ",
+  "Zoë",
+  "fr",
+  "en",
+  "de",
+  "ada@example.com",
+  "  Ada@Example.COM ",
+  "https://example.com/a.png",
+  "http://example.com/a.png",
+  `data:image/png;base64,${btoa(String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0))}`,
+  "1990-01-01",
+  "1990-01-01T10:00:00Z",
+  " 1990-02-30 ",
+  "secret12",
+  "Ada.L_42",
+  "ab",
+  "ExponentPushToken[abc]",
+  "5b0c9a4e-1d2f-4e3a-9b8c-7d6e5f4a3b2c",
+  "JBSWY3DPEHPK3PXPJBSWY3DP",
+  `$2b$10$${"a".repeat(53)}`,
+  `$argon2id$v=19$m=65536,t=3,p=4$${"c".repeat(16)}$${"h".repeat(32)}`,
+  ["beta", " beta ", "x.y:z"],
+  ["has space"],
+  Array.from({ length: 51 }, (_, i) => `n${i}`),
+  { longitude: 2.35, latitude: 48.85 },
+  { longitude: 181, latitude: 0 },
+  { longitude: "2", latitude: 1 },
+  true,
+  false,
+  0,
+  null,
+];
+
 describe("validateUserUpdate checks only the keys sent, as the whole schema did", () => {
   it.each(POLICIES)("same answers, issues and output as the whole schema (policy: %s)", (_, policy) => {
     const bodies: unknown[] = [
@@ -213,6 +249,21 @@ describe("validateUserUpdate checks only the keys sent, as the whole schema did"
     for (const body of bodies) expectSameAsWholeSchema(body, freeze(policy));
   });
 
+  it("same answers for every key with every plausible value, under every policy", () => {
+    const keys = Object.keys(userUpdateSchema({ serverAccess: true }).shape);
+    let accepted = 0;
+    for (const [, policy] of POLICIES) {
+      for (const key of keys) {
+        for (const value of PLAUSIBLE_VALUES) {
+          expectSameAsWholeSchema({ [key]: value }, policy);
+          if (validateUserUpdate({ [key]: value }, policy).ok) accepted += 1;
+        }
+      }
+    }
+    // Enough of them are accepted (after a transform) for the outputs to be compared too.
+    expect(accepted).toBeGreaterThan(300);
+  });
+
   it("same answers for arbitrary bodies (property)", () => {
     const keys = [
       ...new Set([...UPDATE_INPUTS.map((input) => input.key as string), ...READ_ONLY_FIELDS]),
@@ -224,7 +275,10 @@ describe("validateUserUpdate checks only the keys sent, as the whole schema did"
     ];
     const value = fc.oneof(
       fc.string(),
-      fc.constantFrom("Ada", "fr", "en", "ada@example.com", "https://example.com/a.png", "1990-01-01", "secret12"),
+      fc.constantFrom(...PLAUSIBLE_VALUES),
+      fc
+        .tuple(fc.constantFrom(...PLAUSIBLE_VALUES), fc.string({ maxLength: 3 }))
+        .map(([plausible, noise]) => (typeof plausible === "string" ? `${noise}${plausible}${noise}` : plausible)),
       fc.constantFrom(...METADATA_VALUES),
       fc.jsonValue(),
       fc.anything(),
