@@ -73,6 +73,18 @@ interface KeyRule {
   schema: z.ZodType;
   /** The schema's output for a value it certainly accepts, found without it (`undefined`: run it). */
   accepted?: (value: unknown) => unknown;
+  /** The schema with zod's generated parser (`z.compile`), made on the key's first use. */
+  compiled?: z.ZodType;
+}
+
+/**
+ * `z.compile(schema)`: the same schema with a parser generated for it, which answers what the
+ * runtime answers and hands anything it rejects (or cannot model: metadata's recursive JSON) to the
+ * runtime, so issues come from the runtime as before. Not where code may not be generated (the
+ * settings UI runs zod `jitless` under its Content Security Policy).
+ */
+function compiled(schema: z.ZodType): z.ZodType {
+  return z.config().jitless ? schema : z.compile(schema);
 }
 
 interface UpdateRules {
@@ -199,7 +211,7 @@ function checkSent(
       data[key] = accepted;
       continue;
     }
-    const parsed = rule.schema.safeParse(value);
+    const parsed = (rule.compiled ??= compiled(rule.schema)).safeParse(value);
     if (parsed.success) {
       data[key] = parsed.data;
     } else {
