@@ -15,6 +15,7 @@
 // BENCH_PART (stages | db; default both), BENCH_ROUNDS (15), BENCH_DB_OPS (150 per scenario and round), BENCH_STAGE_OPS (3000), BENCH_USERS (20).
 import { preparedStatementName, type Prisma } from "@profilehub/db";
 import {
+  unstorableInputIssues,
   userUpdateInputSchema,
   type UserView,
   userViewOutput,
@@ -122,6 +123,8 @@ try {
   });
   const fixedCaller = createCallerFactory(fixed);
   const statementText = await sampleUpdateStatementText();
+  const trpcPolicy = doorPolicy("trpc", { emailChangeConfirmation: TEST_CONFIG.emailChangeConfirmation });
+  const dialectAPolicy = doorPolicy("dialect-a", { emailChangeConfirmation: TEST_CONFIG.emailChangeConfirmation });
   const stages: Scenario[] = [
     {
       name: "context: createRequestContext (token verify) + createCaller",
@@ -141,6 +144,23 @@ try {
           { displayName: `Name ${i}`, bio: `bio ${i}` },
           userUpdatePolicyOf(doorPolicy("dialect-a", { emailChangeConfirmation: i % 2 === 0 }), false),
         ),
+    },
+    {
+      name: "input: validateUserUpdate({ bio }), tRPC door",
+      ops: STAGE_OPS,
+      run: (i) => validateUserUpdate({ bio: `bio ${i}` }, userUpdatePolicyOf(trpcPolicy, false)),
+    },
+    {
+      name: "input: validateUserUpdate(door A's { data: { theme } })",
+      ops: STAGE_OPS,
+      // Dialect A's `{ data: { theme } }` as the router receives it (`data` is `userMetadataPatch`).
+      run: (i) =>
+        validateUserUpdate({ userMetadataPatch: { theme: `theme ${i}` } }, userUpdatePolicyOf(dialectAPolicy, false)),
+    },
+    {
+      name: "input: unstorableInputIssues(door A's input)",
+      ops: STAGE_OPS,
+      run: (i) => unstorableInputIssues({ userMetadataPatch: { theme: `theme ${i}` } }),
     },
     { name: "output: userViewSchema.parse(view) (zod, before)", ops: STAGE_OPS, run: () => userViewSchema.parse(view) },
     { name: "output: userViewOutput(view) (key check)", ops: STAGE_OPS, run: () => userViewOutput(view) },

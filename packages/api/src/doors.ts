@@ -43,6 +43,16 @@ export interface DoorPolicy {
   accountDeletion: "reauthenticate" | "project_setting";
 }
 
+/** A door policy that cannot change: itself and its lists frozen (the update's validator then caches by identity). */
+function frozenPolicy(policy: DoorPolicy): DoorPolicy {
+  return Object.freeze({
+    ...policy,
+    userWritableServerInputs: Object.freeze([...policy.userWritableServerInputs]),
+    ...(policy.userInputs && { userInputs: Object.freeze([...policy.userInputs]) }),
+    requiredInputs: Object.freeze([...policy.requiredInputs]),
+  });
+}
+
 const NATIVE: DoorPolicy = {
   passwordMinLength: 8,
   emailChange: "pending",
@@ -54,7 +64,7 @@ const NATIVE: DoorPolicy = {
   accountDeletion: "reauthenticate",
 };
 
-const POLICIES: Record<Door, DoorPolicy> = {
+const DOOR_POLICIES: Record<Door, DoorPolicy> = {
   trpc: NATIVE,
   web: NATIVE,
   auth: NATIVE,
@@ -87,13 +97,16 @@ const POLICIES: Record<Door, DoorPolicy> = {
   "dialect-e": { ...NATIVE, requireCurrentPassword: false, emailChange: "immediate" },
 };
 
-/** The policy of a door; dialect A's email mode follows EMAIL_CHANGE_CONFIRMATION. */
+const POLICIES = Object.fromEntries(DOORS.map((door) => [door, frozenPolicy(DOOR_POLICIES[door])])) as Readonly<
+  Record<Door, DoorPolicy>
+>;
+/** Dialect A without EMAIL_CHANGE_CONFIRMATION: new addresses apply at once. */
+const DIALECT_A_IMMEDIATE = frozenPolicy({ ...POLICIES["dialect-a"], emailChange: "immediate" });
+
+/** The policy of a door (frozen); dialect A's email mode follows EMAIL_CHANGE_CONFIRMATION. */
 export function doorPolicy(door: Door, options: { emailChangeConfirmation: boolean }): DoorPolicy {
-  const policy = POLICIES[door];
-  if (door === "dialect-a" && !options.emailChangeConfirmation) {
-    return { ...policy, emailChange: "immediate" };
-  }
-  return policy;
+  if (door === "dialect-a" && !options.emailChangeConfirmation) return DIALECT_A_IMMEDIATE;
+  return POLICIES[door];
 }
 
 /**
@@ -101,9 +114,9 @@ export function doorPolicy(door: Door, options: { emailChangeConfirmation: boole
  * the old password is proven (guesses limited per account) when the account has one, and the other
  * sessions are signed out (Stack keeps the calling one).
  */
-export const STACK_PASSWORD_CHANGE_POLICY: DoorPolicy = {
+export const STACK_PASSWORD_CHANGE_POLICY: DoorPolicy = frozenPolicy({
   ...POLICIES["dialect-d"],
   requireCurrentPassword: true,
   passwordChangeRevokes: "others",
   userInputs: ["password"],
-};
+});

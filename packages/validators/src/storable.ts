@@ -48,6 +48,36 @@ const joinPath = (path: string, key: string) => (path ? `${path}.${key}` : key);
  * (`too_deeply_nested`, at the top-level key holding it). Iterative: never overflows.
  */
 export function unstorableInputIssues(value: unknown, maxDepth = INPUT_MAX_DEPTH): Issue[] {
+  return isStorableInput(value, maxDepth) ? [] : unstorableIssues(value, maxDepth);
+}
+
+/**
+ * Whether `unstorableInputIssues` finds nothing, without building a path: the same walk, which stops
+ * at the first bad string or key, or at an object `maxDepth` deep (the common answer, "nothing", costs
+ * one pass over the values and no strings).
+ */
+function isStorableInput(value: unknown, maxDepth: number): boolean {
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const current = values.pop();
+    const depth = depths.pop()!;
+    if (typeof current === "string") {
+      if (!isStorableText(current)) return false;
+      continue;
+    }
+    if (current === null || typeof current !== "object") continue;
+    if (depth >= maxDepth) return false;
+    for (const key of Object.keys(current)) {
+      if (!isStorableText(key)) return false;
+      values.push((current as Record<string, unknown>)[key]);
+      depths.push(depth + 1);
+    }
+  }
+  return true;
+}
+
+function unstorableIssues(value: unknown, maxDepth: number): Issue[] {
   const issues: Issue[] = [];
   const stack: [unknown, string, number][] = [[value, "", 0]];
   while (stack.length > 0 && issues.length < MAX_ISSUES) {

@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import {
   bioSchema,
   displayNameSchema,
+  isStorableText,
   METADATA_MAX_BYTES,
   metadataSchema,
   renderProblem,
@@ -45,6 +47,34 @@ describe("what no column can hold is refused in one place", () => {
     const issues = unstorableInputIssues({ userMetadata: nested(10_000) });
     expect(issues).toMatchObject([{ path: "userMetadata", code: "too_deeply_nested", params: { maximum: 64 } }]);
     expect(renderProblem(issues[0]!, "fr")).toMatch(/trop imbriquée/);
+  });
+
+  it("finds a problem wherever one is, and nothing where there is none (property)", () => {
+    const bad = fc.constantFrom("\u0000", "a\ud800", "\udc00b", "ok");
+    const text = fc.oneof(fc.string(), bad);
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small" },
+        text,
+        fc.integer(),
+        fc.constant(null),
+        fc.array(tie("node"), { maxLength: 4 }),
+        fc.dictionary(text, tie("node"), { maxKeys: 4 }),
+      ),
+    })).node;
+    /** Whether anything in `value` is unstorable, or an object is `maxDepth` deep: recursive, for reference. */
+    const problem = (value: unknown, depth: number, maxDepth: number): boolean => {
+      if (typeof value === "string") return !isStorableText(value);
+      if (value === null || typeof value !== "object") return false;
+      if (depth >= maxDepth) return true;
+      return Object.entries(value).some(([key, child]) => !isStorableText(key) || problem(child, depth + 1, maxDepth));
+    };
+    fc.assert(
+      fc.property(value, fc.integer({ min: 1, max: 6 }), (input, maxDepth) => {
+        expect(unstorableInputIssues(input, maxDepth).length > 0).toBe(problem(input, 0, maxDepth));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("metadata: at most 32 levels and 16 KB, storable keys and values, checked before any recursion", () => {

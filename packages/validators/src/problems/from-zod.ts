@@ -75,3 +75,11 @@ export function problemsOfZodIssue(issue: ZodIssue): Issue[] {
   convert(issue, issue.path, issues);
   return issues;
 }
+
+/**
+ * The problems of a zod issue of the schema of an object's `key`, as parsing the whole object
+ * would have given them (`bio` + `[]` is `bio`), added to `out`.
+ */
+export function addProblemsOfKeyIssue(key: PropertyKey, issue: ZodIssue, out: Issue[]): void {
+  convert(issue, [key, ...issue.path], out);
+}

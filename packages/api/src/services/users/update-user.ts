@@ -139,8 +139,7 @@ async function invalid(deps: UpdateUserDeps, request: UpdateUserRequest, issues:
 /** Request problems after which there is nothing to validate: the door could not read the body. */
 const UNREADABLE: ReadonlySet<Issue["code"]> = new Set(["not_an_object", "invalid_form_json", "missing_param"]);
 
-/** The validator's policy for a door's policy and the caller's access. */
-export function userUpdatePolicyOf(policy: DoorPolicy, serverAccess: boolean): UserUpdatePolicy {
+function buildUserUpdatePolicy(policy: DoorPolicy, serverAccess: boolean): UserUpdatePolicy {
   return {
     passwordMinLength: policy.passwordMinLength,
     serverAccess,
@@ -149,6 +148,24 @@ export function userUpdatePolicyOf(policy: DoorPolicy, serverAccess: boolean): U
     requiredInputs: policy.requiredInputs,
     lettersOnlyNames: policy.lettersOnlyNames,
   };
+}
+
+/** The validator's policies of each frozen door policy (`doors.ts`'s): [user access, server access]. */
+const updatePolicies = new WeakMap<DoorPolicy, readonly [UserUpdatePolicy, UserUpdatePolicy]>();
+
+/**
+ * The validator's policy for a door's policy and the caller's access. For a frozen door policy
+ * (every one `doorPolicy` returns), the same frozen object every time, which the validator then
+ * finds its rules by without comparing anything.
+ */
+export function userUpdatePolicyOf(policy: DoorPolicy, serverAccess: boolean): UserUpdatePolicy {
+  if (!Object.isFrozen(policy)) return buildUserUpdatePolicy(policy, serverAccess);
+  let pair = updatePolicies.get(policy);
+  if (!pair) {
+    pair = [Object.freeze(buildUserUpdatePolicy(policy, false)), Object.freeze(buildUserUpdatePolicy(policy, true))];
+    updatePolicies.set(policy, pair);
+  }
+  return pair[serverAccess ? 1 : 0];
 }
 
 /**
