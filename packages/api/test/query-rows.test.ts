@@ -37,6 +37,21 @@ describe(`queryRows: hot-path statements through the driver adapter (${testDatab
     }
   });
 
+  it("is found by another copy of the module (a server bundle holds several)", async () => {
+    vi.resetModules();
+    const copy = (await import("../../db/src/raw-rows")) as typeof import("../../db/src/raw-rows");
+    expect(copy.queryRows).not.toBe(queryRows);
+    const db = app.database.db;
+    const expected = await db.$queryRaw(probe());
+    const viaPrisma = vi.spyOn(db, "$queryRaw");
+    try {
+      expect(await copy.queryRows(db, probe())).toEqual(expected);
+      expect(viaPrisma).not.toHaveBeenCalled();
+    } finally {
+      viaPrisma.mockRestore();
+    }
+  });
+
   it("runs inside a transaction when given the transaction's client", async () => {
     const user = await app.signUp();
     const db = app.database.db;

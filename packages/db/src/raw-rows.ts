@@ -18,8 +18,20 @@ import type { Prisma, PrismaClient } from "./generated/prisma/client";
  * path's 14 parameters and 13 columns; docs/performance.md).
  */
 
-/** Adapters by the root client they belong to; a client not listed (or a transaction) falls back. */
-const adapters = new WeakMap<object, () => Promise<SqlDriverAdapter>>();
+/**
+ * The direct path of a client, kept on the client itself under a global symbol: a bundle may hold
+ * several copies of this module (Next puts `packages/db` in more than one server chunk), so the
+ * module's own state would not be seen by the copy `queryRows` runs in.
+ */
+const DIRECT_ROWS = Symbol.for("profilehub.db.directRows");
+
+interface DirectRows {
+  /** The client the path belongs to: a transaction's client (a proxy over it) is another object. */
+  client: object;
+  adapter: () => Promise<SqlDriverAdapter>;
+}
+
+type WithDirectRows = { [DIRECT_ROWS]?: DirectRows };
 
 /**
  * Lets `queryRows` run `client`'s statements through a connection of `factory` (the factory the
@@ -27,23 +39,28 @@ const adapters = new WeakMap<object, () => Promise<SqlDriverAdapter>>();
  */
 export function enableDirectRows(client: PrismaClient, factory: SqlDriverAdapterFactory): void {
   let adapter: Promise<SqlDriverAdapter> | undefined;
-  adapters.set(client, () => {
-    adapter ??= factory.connect();
-    return adapter;
-  });
+  const direct: DirectRows = {
+    client,
+    adapter: () => {
+      adapter ??= factory.connect();
+      return adapter;
+    },
+  };
+  Object.defineProperty(client, DIRECT_ROWS, { value: direct, enumerable: false });
 }
 
 /**
  * Runs `statement` and returns its rows as `db.$queryRaw(statement)` would. Only on a client opened
- * by `openDatabase`: any other (a transaction's client included) takes `$queryRaw` itself, so a
- * statement never leaves the transaction it was issued in.
+ * by `openDatabase`: any other (a transaction's client included, which forwards unknown properties
+ * to the client it wraps) takes `$queryRaw` itself, so a statement never leaves the transaction it
+ * was issued in.
  */
 export async function queryRows<T>(db: PrismaClient, statement: Prisma.Sql): Promise<T[]> {
-  const adapter = adapters.get(db);
-  if (!adapter) return db.$queryRaw<T[]>(statement);
+  const direct = (db as WithDirectRows)[DIRECT_ROWS];
+  if (!direct || direct.client !== db) return db.$queryRaw<T[]>(statement);
   const values = statement.values;
   const result = await (
-    await adapter()
+    await direct.adapter()
   ).queryRaw({ sql: statement.text, args: values.map(argumentOf), argTypes: values.map(argTypeOf) });
   return rowsOf<T>(result);
 }
