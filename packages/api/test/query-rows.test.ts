@@ -39,7 +39,7 @@ describe(`queryRows: hot-path statements through the driver adapter (${testDatab
 
   it("is found by another copy of the module (a server bundle holds several)", async () => {
     vi.resetModules();
-    const copy = (await import("../../db/src/raw-rows")) as typeof import("../../db/src/raw-rows");
+    const copy = await import("../../db/src/raw-rows");
     expect(copy.queryRows).not.toBe(queryRows);
     const db = app.database.db;
     const expected = await db.$queryRaw(probe());
