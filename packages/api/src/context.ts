@@ -1,5 +1,5 @@
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
-import type { Issue } from "@profilehub/validators";
+import type { Issue, UserViewFields } from "@profilehub/validators";
 
 import type { AppServices } from "./app-services";
 import { type AccessTokenFailure, accessTokenFailure } from "./auth/access-token";
@@ -58,6 +58,11 @@ export interface Context {
    * The router reports them with its own, after deciding who may do what: one answer, one pass.
    */
   requestProblems: Issue[];
+  /**
+   * The user view fields the door renders from an update's result: the router builds only those
+   * (`null`: the full view, as tRPC clients get it).
+   */
+  viewFields: UserViewFields | null;
   door: Door;
   requestId: string;
   client: ClientInfo;
@@ -73,6 +78,7 @@ export interface ContextInput {
   requestedProjectId?: string | null;
   publishableClientKey?: string | null;
   requestProblems?: Issue[];
+  viewFields?: UserViewFields | null;
   door: Door;
   requestId?: string;
   client?: Partial<ClientInfo>;
@@ -90,6 +96,7 @@ export function createContextInner(services: AppServices, input: ContextInput): 
     requestedProjectId: input.requestedProjectId ?? null,
     ...(input.publishableClientKey !== undefined && { publishableClientKey: input.publishableClientKey }),
     requestProblems: input.requestProblems ?? [],
+    viewFields: input.viewFields ?? null,
     door: input.door,
     requestId: input.requestId ?? randomUUID(),
     client: { ip: input.client?.ip ?? null, userAgent: input.client?.userAgent ?? null },

@@ -9,6 +9,7 @@ export * from "./storable";
 export * from "./password";
 export * from "./profile";
 export * from "./user";
+export * from "./view-fields";
 export * from "./user-update";
 export * from "./username";
 export * from "./admin";

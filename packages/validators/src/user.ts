@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { LOCALES } from "./form-checks";
+import { narrowedFieldsOf, type UserViewField, type UserViewFields } from "./view-fields";
 
 const jsonObject = z.record(z.string(), z.json());
 const isoTimestamp = z.iso.datetime({ offset: true });
@@ -126,11 +127,27 @@ function requiredCount(keys: KeyList): number {
  * own JSON and are not walked.
  */
 export function userViewOutput(value: unknown): UserView {
-  checkKeys(value, VIEW_KEYS, "");
+  const narrowedTo = typeof value === "object" && value !== null ? narrowedFieldsOf(value) : null;
+  checkKeys(value, narrowedTo ? narrowedKeys(narrowedTo) : VIEW_KEYS, "");
   const view = value as Record<string, unknown>;
-  for (const [key, keys] of NESTED_KEYS) if (view[key] !== null) checkKeys(view[key], keys, key);
+  for (const [key, keys] of NESTED_KEYS) if (view[key] !== null && key in view) checkKeys(view[key], keys, key);
+  if (narrowedTo && !narrowedTo.has("suspensions")) return value as UserView;
   const suspensions = view.suspensions;
   if (!Array.isArray(suspensions)) throw new UserViewKeyError("suspensions");
   for (const suspension of suspensions) checkKeys(suspension, SUSPENSION_KEYS, "suspensions");
   return value as UserView;
+}
+
+/**
+ * A narrowed view's keys (`view-fields.ts`): the view's own, restricted to the fields it was built
+ * with — each of them required as in the full view, any other key refused. Built once per set.
+ */
+const NARROWED_KEYS = new WeakMap<UserViewFields, KeyList>();
+function narrowedKeys(fields: UserViewFields): KeyList {
+  let keys = NARROWED_KEYS.get(fields);
+  if (!keys) {
+    keys = new Map([...VIEW_KEYS].filter(([key]) => fields.has(key as UserViewField)));
+    NARROWED_KEYS.set(fields, keys);
+  }
+  return keys;
 }

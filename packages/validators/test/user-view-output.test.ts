@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 
-import { USER_FIELDS, USER_VIEW_KEYS, userFieldEntries, UserViewKeyError, userViewOutput } from "../src/index";
+import {
+  markNarrowed,
+  narrowedFieldsOf,
+  USER_FIELDS,
+  USER_VIEW_KEYS,
+  userFieldEntries,
+  userViewFields,
+  UserViewKeyError,
+  userViewOutput,
+} from "../src/index";
 
 const NOW = "2026-12-03T06:00:00.000Z";
 
@@ -93,5 +102,51 @@ describe("the user view's output check (a compiled key check)", () => {
     expect(() => userViewOutput(withoutSuspensions)).toThrow(UserViewKeyError);
     expect(() => userViewOutput({ ...view(), selectedTeam: "x" })).toThrow(UserViewKeyError);
     for (const value of [null, undefined, "x", [view()]]) expect(() => userViewOutput(value)).toThrow(UserViewKeyError);
+  });
+});
+
+describe("a narrowed view (a door's `userViewFields`)", () => {
+  const fields = userViewFields("id", "email", "selectedTeam", "suspensions");
+  const narrowed = (values: Record<string, unknown>) => markNarrowed(values, fields);
+  const { id, email, selectedTeam, suspensions } = view();
+
+  it("passes with exactly its fields, keeps its mark out of JSON and for...in", () => {
+    const value = narrowed({ id, email, selectedTeam, suspensions });
+    expect(userViewOutput(value)).toBe(value);
+    expect(narrowedFieldsOf(value)).toBe(fields);
+    expect(Object.keys(value)).toEqual(["id", "email", "selectedTeam", "suspensions"]);
+    expect(JSON.parse(JSON.stringify(value))).toEqual({ id, email, selectedTeam, suspensions });
+  });
+
+  it("still checks the nested keys of the fields it has", () => {
+    const suspension = (suspensions as object[])[0]!;
+    const team = selectedTeam as object;
+    expect(() => userViewOutput(narrowed({ id, email, selectedTeam, suspensions: [{ ...suspension, x: 1 }] }))).toThrow(
+      UserViewKeyError,
+    );
+    expect(() => userViewOutput(narrowed({ id, email, selectedTeam: { ...team, x: 1 }, suspensions }))).toThrow(
+      UserViewKeyError,
+    );
+  });
+
+  it("trips on a field it was not narrowed to, a secret, or one of its own fields missing", () => {
+    expect(() => userViewOutput(narrowed({ id, email, selectedTeam, suspensions, bio: null }))).toThrow(
+      UserViewKeyError,
+    );
+    expect(() => userViewOutput(narrowed({ id, email, selectedTeam, suspensions, passwordHash: "x" }))).toThrow(
+      UserViewKeyError,
+    );
+    expect(() => userViewOutput(narrowed({ id, selectedTeam, suspensions }))).toThrow(/"email"/);
+  });
+
+  it("without the mark, a partial view is refused as before", () => {
+    expect(() => userViewOutput({ id, email, selectedTeam, suspensions })).toThrow(UserViewKeyError);
+    expect(narrowedFieldsOf({ id })).toBeNull();
+  });
+
+  it("is a read-only set", () => {
+    expect(Object.isFrozen(fields)).toBe(true);
+    expect(() => (fields as Set<string>).add("bio")).toThrow(TypeError);
+    expect(fields.has("bio" as never)).toBe(false);
   });
 });

@@ -33,5 +33,6 @@ export function updateUserRequest(
     policy: doorPolicy(ctx.door, { emailChangeConfirmation: ctx.services.config.emailChangeConfirmation }),
     input,
     requestProblems: ctx.requestProblems,
+    view: ctx.viewFields,
   };
 }

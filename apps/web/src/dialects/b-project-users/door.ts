@@ -3,6 +3,7 @@ import { bearerToken } from "@profilehub/api";
 import type { DoorAdapter } from "@/server/http/define-route";
 
 import { projectUserError } from "./errors";
+import { PROJECT_USER_VIEW } from "./response";
 
 /**
  * Dialect B: `Authorization: Bearer <access token>`, or server access with `x-api-key` (a wrong
@@ -12,6 +13,7 @@ import { projectUserError } from "./errors";
 export const projectUserDoor: DoorAdapter = {
   door: "dialect-b",
   maxBodyBytes: 256 * 1024,
+  viewFields: PROJECT_USER_VIEW,
   credentials: (request) => ({
     accessToken: bearerToken(request.headers.get("authorization")),
     serverKey: request.headers.get("x-api-key"),

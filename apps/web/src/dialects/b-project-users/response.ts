@@ -1,10 +1,24 @@
-import type { UserView } from "@profilehub/validators";
+import { type NarrowedUserView, userViewFields } from "@profilehub/validators";
+
+/** The view fields the document's user is made of. */
+export const PROJECT_USER_VIEW = userViewFields(
+  "id",
+  "username",
+  "displayName",
+  "avatarUrl",
+  "bio",
+  "birthdate",
+  "location",
+  "userMetadata",
+  "suspensions",
+);
+type ProjectUserView = NarrowedUserView<typeof PROJECT_USER_VIEW>;
 
 /**
  * The user as documented, field by field (never spread): server metadata (`secureMetadata`) is
  * never part of it, whoever asks.
  */
-export function toProjectUser(user: UserView) {
+export function toProjectUser(user: ProjectUserView) {
   return {
     id: user.id,
     username: user.username,
@@ -27,6 +41,6 @@ export function toProjectUser(user: UserView) {
   };
 }
 
-export function projectUserResponse(user: UserView): Response {
+export function projectUserResponse(user: ProjectUserView): Response {
   return Response.json(toProjectUser(user));
 }

@@ -1,10 +1,14 @@
-import type { UserView } from "@profilehub/validators";
+import { type NarrowedUserView, userViewFields } from "@profilehub/validators";
 
 import { type FormJsonField, formJsonFields } from "./contract";
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
-const CURRENT: Record<FormJsonField, (user: UserView) => string | null> = {
+/** The view fields the envelope is made of. */
+export const FORM_JSON_VIEW = userViewFields("number", "email", "firstName", "lastName", "bio");
+type FormJsonView = NarrowedUserView<typeof FORM_JSON_VIEW>;
+
+const CURRENT: Record<FormJsonField, (user: FormJsonView) => string | null> = {
   name: (user) => user.firstName,
   surname: (user) => user.lastName,
   email: (user) => user.email,
@@ -12,11 +16,11 @@ const CURRENT: Record<FormJsonField, (user: UserView) => string | null> = {
 };
 
 /** `user`: the user's number as `sub`, and the email as stored (after the update). */
-const envelope = (user: UserView, changes: Record<string, unknown>) =>
+const envelope = (user: FormJsonView, changes: Record<string, unknown>) =>
   Response.json({ code: 200, status: "success", user: { sub: user.number, email: user.email }, changes });
 
 /** `changes`: only dialect C's fields that really changed, with their new values, in the document's order. */
-export function formJsonUpdated(result: { user: UserView; changes: Changes }): Response {
+export function formJsonUpdated(result: { user: FormJsonView; changes: Changes }): Response {
   const changed: Record<string, unknown> = {};
   const byName = new Map(
     Object.entries(result.changes).map(([canonical, change]) => [formJsonFields.dialectPath(canonical), change.to]),
@@ -26,7 +30,7 @@ export function formJsonUpdated(result: { user: UserView; changes: Changes }): R
 }
 
 /** GET: the same envelope, `changes` holding every field with its current value. */
-export function formJsonCurrent(user: UserView): Response {
+export function formJsonCurrent(user: FormJsonView): Response {
   const current = Object.fromEntries(formJsonFields.names.map((name) => [name, CURRENT[name](user)]));
   return envelope(user, current);
 }

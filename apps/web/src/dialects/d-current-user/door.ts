@@ -2,6 +2,7 @@ import type { DoorAdapter } from "@/server/http/define-route";
 
 import { MAX_BODY_BYTES, toStackError } from "./errors";
 import { stackErrorResponse } from "./known-errors";
+import { STACK_USER_VIEW } from "./response";
 import { accessTokenOf, claimsServerAccess, projectIdOf, publishableKeyOf, serverKeyOf } from "./stack-auth";
 
 /**
@@ -13,6 +14,7 @@ import { accessTokenOf, claimsServerAccess, projectIdOf, publishableKeyOf, serve
 export const currentUserDoor: DoorAdapter = {
   door: "dialect-d",
   maxBodyBytes: MAX_BODY_BYTES,
+  viewFields: STACK_USER_VIEW,
   credentials: (request) => ({
     accessToken: accessTokenOf(request),
     serverKey: serverKeyOf(request),

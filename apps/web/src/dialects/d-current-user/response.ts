@@ -1,4 +1,24 @@
-import type { UserView } from "@profilehub/validators";
+import { type NarrowedUserView, type UserView, userViewFields } from "@profilehub/validators";
+
+/** The view fields a Stack Auth user is made of (`serverMetadata` only shown with server access). */
+export const STACK_USER_VIEW = userViewFields(
+  "id",
+  "email",
+  "emailVerified",
+  "emailAuthEnabled",
+  "displayName",
+  "selectedTeam",
+  "selectedTeamId",
+  "avatarUrl",
+  "createdAt",
+  "lastActiveAt",
+  "userMetadata",
+  "appMetadata",
+  "hasPassword",
+  "totpEnabled",
+  "serverMetadata",
+);
+type StackUserView = NarrowedUserView<typeof STACK_USER_VIEW>;
 
 const millis = (iso: string) => new Date(iso).getTime();
 
@@ -19,7 +39,7 @@ export function toStackTeam(team: NonNullable<UserView["selectedTeam"]>) {
  * signs in. ProfileHub has passwords and TOTP; no OAuth providers, OTP (magic link) or passkey
  * sign-in, anonymous or restricted users.
  */
-function signInFacts(user: UserView) {
+function signInFacts(user: StackUserView) {
   return {
     has_password: user.hasPassword,
     auth_with_email: user.emailAuthEnabled,
@@ -43,7 +63,7 @@ const SERVER_FACTS = {
 };
 
 /** The user as Stack's backend reads it: `server_metadata` and the server facts only for server access. */
-export function toStackUser(user: UserView, serverAccess: boolean) {
+export function toStackUser(user: StackUserView, serverAccess: boolean) {
   return {
     id: user.id,
     primary_email: user.email,
@@ -62,7 +82,7 @@ export function toStackUser(user: UserView, serverAccess: boolean) {
   };
 }
 
-export function currentUserResponse(user: UserView, serverAccess: boolean): Response {
+export function currentUserResponse(user: StackUserView, serverAccess: boolean): Response {
   return Response.json(toStackUser(user, serverAccess));
 }
 

@@ -1,10 +1,25 @@
-import type { UserView } from "@profilehub/validators";
+import { type NarrowedUserView, userViewFields } from "@profilehub/validators";
+
+/** The view fields the document's user is made of. */
+export const USERS_BY_ID_VIEW = userViewFields(
+  "number",
+  "email",
+  "firstName",
+  "lastName",
+  "roles",
+  "featureFlags",
+  "notifications",
+  "status",
+  "locale",
+  "createdAt",
+);
+type UsersByIdView = NarrowedUserView<typeof USERS_BY_ID_VIEW>;
 
 /** `2024-01-15T10:30:00Z`: UTC, seconds precision, as documented. */
 const timestamp = (value: string) => new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /** The user as documented: no more, no less (`id` is the user's number). */
-export function toUsersByIdUser(user: UserView) {
+export function toUsersByIdUser(user: UsersByIdView) {
   return {
     id: user.number,
     email: user.email,
@@ -19,6 +34,6 @@ export function toUsersByIdUser(user: UserView) {
   };
 }
 
-export function usersByIdResponse(message: string, user: UserView): Response {
+export function usersByIdResponse(message: string, user: UsersByIdView): Response {
   return Response.json({ status: "success", message, data: toUsersByIdUser(user) });
 }

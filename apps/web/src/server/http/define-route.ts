@@ -7,7 +7,7 @@ import {
   RETRY_AFTER_SECONDS,
   retryAfterOf,
 } from "@profilehub/api";
-import type { Issue } from "@profilehub/validators";
+import type { Issue, UserViewFields } from "@profilehub/validators";
 
 import { getLogger } from "../ops/logger";
 import { noteRequest } from "../ops/request-context";
@@ -32,6 +32,11 @@ export interface DoorAdapter {
   maxBodyBytes: number;
   /** Accept form-urlencoded bodies too. */
   acceptsForm?: boolean;
+  /**
+   * The user view fields the door's responses render: an update made through `callerWith` builds
+   * only those (a narrowed view; less work for the database and for us). Absent: the full view.
+   */
+  viewFields?: UserViewFields;
 }
 
 export interface RouteArgs<P> {
@@ -40,7 +45,8 @@ export interface RouteArgs<P> {
   caller: Caller;
   /**
    * The caller, told what the door found wrong while reading the request (keys it cannot map, an
-   * unreadable body): the router reports them with its own problems, in one answer.
+   * unreadable body): the router reports them with its own problems, in one answer. Its updates
+   * return the view narrowed to the door's `viewFields`.
    */
   callerWith: (requestProblems: Issue[]) => Caller;
   ctx: Context;
@@ -107,7 +113,8 @@ export function defineRoute<P = Record<string, never>>(
         get caller() {
           return createCaller(ctx);
         },
-        callerWith: (requestProblems: Issue[]) => createCaller({ ...ctx, requestProblems }),
+        callerWith: (requestProblems: Issue[]) =>
+          createCaller({ ...ctx, requestProblems, viewFields: door.viewFields ?? null }),
         ctx,
         body,
       };

@@ -7,6 +7,8 @@ import {
   USER_FIELDS,
   userFieldEntries,
   type UserFieldName,
+  type UserViewField,
+  type UserViewFields,
 } from "@profilehub/validators";
 
 import { raw, sql } from "../database/sql-template";
@@ -90,19 +92,20 @@ export function auditDiffExpression(fields: Iterable<UserFieldName>, before: str
   return entries.length === 1 ? (entries[0] as string) : `(${entries.join("\n      || ")})`;
 }
 
-/** `'key', value` pairs of the user row under `alias`: what the view is built from. */
-export function viewPairs(alias: string, serverAccess: boolean): string[] {
+/** `'key', value` pairs of the user row under `alias`: what the view is built from (`only` those fields, if given). */
+export function viewPairs(alias: string, serverAccess: boolean, only: UserViewFields | null = null): string[] {
   return userFieldEntries().flatMap(([name, spec]) => {
     const visible = spec.visibility === "user" || (spec.visibility === "server" && serverAccess);
     const pairs: string[] = [];
-    if (visible) {
+    if (visible && (!only || only.has(name as UserViewField))) {
       const value =
         spec.storage.kind === "point"
           ? `CASE WHEN ${alias}."${spec.storage.columns.longitude}" IS NULL THEN NULL ELSE json_build_object('longitude', ${alias}."${spec.storage.columns.longitude}", 'latitude', ${alias}."${spec.storage.columns.latitude}") END`
           : `${alias}."${spec.storage.column}"`;
       pairs.push(`'${name}', ${value}`);
     }
-    if (spec.presence) pairs.push(`'${spec.presence}', ${alias}."${columnOf(spec.storage)}" IS NOT NULL`);
+    if (spec.presence && (!only || only.has(spec.presence as UserViewField)))
+      pairs.push(`'${spec.presence}', ${alias}."${columnOf(spec.storage)}" IS NOT NULL`);
     return pairs;
   });
 }

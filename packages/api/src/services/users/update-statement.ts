@@ -1,5 +1,5 @@
 import type { Prisma } from "@profilehub/db";
-import type { UserFieldName } from "@profilehub/validators";
+import type { UserFieldName, UserViewFields } from "@profilehub/validators";
 
 import type { CallerSession, ClientInfo } from "../../context";
 import {
@@ -34,6 +34,8 @@ export interface UpdateStatementInput {
    * at `seenUpdatedAt`, so only write if it is unchanged since.
    */
   webhook: { mode: "refuse" } | { mode: "approved"; seenUpdatedAt: Date };
+  /** The view fields the caller renders (a door's narrowed view); `null` or absent: the full view. */
+  view?: UserViewFields | null;
 }
 
 /** Why the row was or was not written; `user` is set only when it was. */
@@ -202,7 +204,7 @@ export function buildUpdateStatement(input: UpdateStatementInput): Prisma.Sql {
     ), audit AS (${audit})${security.ctes}${joinAll(sideEffects(input))}
     SELECT caller.live, ${security.alerted} AS alerted, target.id IS NOT NULL AS found, target.allowed, target.hooked, target."teamOk", target."emailFree", target."passwordUnchanged",
       target."emailKept", target.fresh, updated.id IS NOT NULL AS written, updated."auditDiff" AS "auditChanges",
-      ${userProjection("updated", serverAccess)}
+      ${userProjection("updated", serverAccess, input.view ?? null)}
     FROM caller LEFT JOIN target ON true LEFT JOIN updated ON true`;
 }
 

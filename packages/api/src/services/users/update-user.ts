@@ -4,6 +4,7 @@ import {
   type UserUpdate,
   type UserUpdatePolicy,
   type UserView,
+  type UserViewFields,
   validateUserUpdate,
 } from "@profilehub/validators";
 
@@ -58,6 +59,8 @@ export interface UpdateUserRequest {
   requestProblems: Issue[];
   /** Hashes of the recovery codes stored if the change turns two-factor on (`totp.enable`). */
   recoveryCodeHashes?: string[];
+  /** The view fields the door renders: the result's view is narrowed to them (`null`: full view). */
+  view?: UserViewFields | null;
 }
 
 export interface UpdateUserResult {
@@ -82,7 +85,8 @@ export async function updateUser(deps: UpdateUserDeps, request: UpdateUserReques
     const outcome = await runStatement(deps.db, request, plan, webhook);
     if (outcome.user) {
       if (plan.email?.mails.length || outcome.alerted) deps.mail.notify();
-      return { user: toUserView(outcome.user, request.serverAccess), changes: outcome.user.auditChanges };
+      const view = toUserView(outcome.user, request.serverAccess, request.view ?? null);
+      return { user: view, changes: outcome.user.auditChanges };
     }
     failOnRefusal(outcome);
     if (!outcome.emailKept) {
@@ -242,6 +246,7 @@ async function runStatement(
     plan,
     audit: { door: request.door, requestId: request.requestId, action: "user.update", client: request.client },
     webhook,
+    view: request.view ?? null,
   });
   let rows: OutcomeRow[];
   try {

@@ -1,5 +1,13 @@
 import type { Prisma } from "@profilehub/db";
-import { type JsonObject, userFieldEntries, type UserView, type ViewFormat } from "@profilehub/validators";
+import {
+  type JsonObject,
+  markNarrowed,
+  userFieldEntries,
+  type UserView,
+  type UserViewField,
+  type UserViewFields,
+  type ViewFormat,
+} from "@profilehub/validators";
 
 import { raw } from "../database/sql-template";
 import { viewPairs } from "./fields-sql";
@@ -25,30 +33,43 @@ export type UserRow = Record<string, unknown> & {
  * hashed afresh on every call.
  */
 const projections = { user: new Map<string, Prisma.Sql>(), server: new Map<string, Prisma.Sql>() };
+/** The same for narrowed views, per field set (each door's is built once: `userViewFields`). */
+const narrowedProjections = new WeakMap<UserViewFields, typeof projections>();
 
 /**
  * SQL for the user under `alias` as ONE JSON column `"user"` (null when the row is absent). One
- * JSON value is far cheaper to ship and decode than forty typed columns.
+ * JSON value is far cheaper to ship and decode than forty typed columns. With `only`, the view's
+ * fields among those only (a door's narrowed view): less for the database to build and for us to
+ * decode.
  */
-export function userProjection(alias: string, serverAccess: boolean): Prisma.Sql {
-  const byAlias = serverAccess ? projections.server : projections.user;
+export function userProjection(alias: string, serverAccess: boolean, only: UserViewFields | null = null): Prisma.Sql {
+  let cache = projections;
+  if (only) {
+    cache = narrowedProjections.get(only) ?? { user: new Map(), server: new Map() };
+    narrowedProjections.set(only, cache);
+  }
+  const byAlias = serverAccess ? cache.server : cache.user;
   let projection = byAlias.get(alias);
   if (!projection) {
-    projection = buildUserProjection(alias, serverAccess);
+    projection = buildUserProjection(alias, serverAccess, only);
     byAlias.set(alias, projection);
   }
   return projection;
 }
 
-function buildUserProjection(alias: string, serverAccess: boolean): Prisma.Sql {
-  const pairs = [
-    ...viewPairs(alias, serverAccess),
-    `'suspensions', (SELECT coalesce(json_agg(json_build_object('id', s.id, 'reason', s.reason, 'startsAt', s."startsAt", 'endsAt', s."endsAt") ORDER BY s."startsAt"), '[]'::json)
+const wanted = (only: UserViewFields | null, field: UserViewField) => !only || only.has(field);
+
+function buildUserProjection(alias: string, serverAccess: boolean, only: UserViewFields | null): Prisma.Sql {
+  const pairs = viewPairs(alias, serverAccess, only);
+  if (wanted(only, "suspensions")) {
+    pairs.push(`'suspensions', (SELECT coalesce(json_agg(json_build_object('id', s.id, 'reason', s.reason, 'startsAt', s."startsAt", 'endsAt', s."endsAt") ORDER BY s."startsAt"), '[]'::json)
         FROM suspensions s
-        WHERE s."userId" = ${alias}.id AND s."startsAt" <= now() AND (s."endsAt" IS NULL OR s."endsAt" > now()))`,
-    `'selectedTeam', (SELECT json_build_object('id', t.id, 'displayName', t."displayName", 'createdAt', t."createdAt")
-        FROM teams t WHERE t.id = ${alias}."selectedTeamId")`,
-  ];
+        WHERE s."userId" = ${alias}.id AND s."startsAt" <= now() AND (s."endsAt" IS NULL OR s."endsAt" > now()))`);
+  }
+  if (wanted(only, "selectedTeam")) {
+    pairs.push(`'selectedTeam', (SELECT json_build_object('id', t.id, 'displayName', t."displayName", 'createdAt', t."createdAt")
+        FROM teams t WHERE t.id = ${alias}."selectedTeamId")`);
+  }
   return raw(`CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object(${pairs.join(",\n    ")}) END AS "user"`);
 }
 
@@ -68,23 +89,33 @@ const FORMATS: Record<ViewFormat, (value: unknown) => unknown> = {
 
 /**
  * Builds the view field by field from the registry (never by spreading the row), so nothing else
- * can slip out: the fields the caller may see, then whether each secret is set.
+ * can slip out: the fields the caller may see, then whether each secret is set. With `only` (the
+ * row was projected with it), those fields only, and the view is marked as narrowed to them.
  */
-export function toUserView(row: UserRow, serverAccess: boolean): UserView {
+export function toUserView(row: UserRow, serverAccess: boolean, only: UserViewFields | null = null): UserView {
   const view: Record<string, unknown> = {};
   for (const [name, spec] of userFieldEntries()) {
     const visible = spec.visibility === "user" || (spec.visibility === "server" && serverAccess);
-    if (visible) view[name] = FORMATS[spec.view](row[name]);
-    if (spec.presence) view[spec.presence] = row[spec.presence] === true;
+    if (visible && wanted(only, name as UserViewField)) view[name] = FORMATS[spec.view](row[name]);
+    if (spec.presence && wanted(only, spec.presence as UserViewField))
+      view[spec.presence] = row[spec.presence] === true;
   }
-  view.selectedTeam = row.selectedTeam
-    ? { id: row.selectedTeam.id, displayName: row.selectedTeam.displayName, createdAt: iso(row.selectedTeam.createdAt) }
-    : null;
-  view.suspensions = row.suspensions.map((suspension) => ({
-    id: suspension.id,
-    reason: suspension.reason,
-    startsAt: iso(suspension.startsAt),
-    endsAt: suspension.endsAt ? iso(suspension.endsAt) : null,
-  }));
-  return view as UserView;
+  if (wanted(only, "selectedTeam")) {
+    view.selectedTeam = row.selectedTeam
+      ? {
+          id: row.selectedTeam.id,
+          displayName: row.selectedTeam.displayName,
+          createdAt: iso(row.selectedTeam.createdAt),
+        }
+      : null;
+  }
+  if (wanted(only, "suspensions")) {
+    view.suspensions = row.suspensions.map((suspension) => ({
+      id: suspension.id,
+      reason: suspension.reason,
+      startsAt: iso(suspension.startsAt),
+      endsAt: suspension.endsAt ? iso(suspension.endsAt) : null,
+    }));
+  }
+  return (only ? markNarrowed(view, only) : view) as UserView;
 }
