@@ -18,6 +18,7 @@ import {
   unstorableInputIssues,
   userUpdateInputSchema,
   type UserView,
+  userViewFields,
   userViewOutput,
   userViewSchema,
   validateUserUpdate,
@@ -46,6 +47,28 @@ const STAGE_OPS = Number(process.env.BENCH_STAGE_OPS ?? 3000);
 const USERS = Number(process.env.BENCH_USERS ?? 20);
 /** `stages`, `db` or both (default). */
 const PART = process.env.BENCH_PART ?? "all";
+/** The view fields dialects A and E render (their `response.ts`; the web app is not a dependency here). */
+const DOOR_A_VIEW = userViewFields(
+  "id",
+  "email",
+  "emailVerifiedAt",
+  "createdAt",
+  "updatedAt",
+  "userMetadata",
+  "appMetadata",
+);
+const DOOR_E_VIEW = userViewFields(
+  "number",
+  "email",
+  "firstName",
+  "lastName",
+  "roles",
+  "featureFlags",
+  "notifications",
+  "status",
+  "locale",
+  "createdAt",
+);
 const KIND: TestDatabaseKind =
   (process.env.BENCH_DB as TestDatabaseKind | undefined) ?? (process.env.TEST_DATABASE_URL ? "postgres" : "pglite");
 if (KIND === "postgres") process.env.TEST_DB_KIND = "postgres";
@@ -246,6 +269,14 @@ try {
       },
     },
     {
+      name: "me.update with dialect A's context and its narrowed view",
+      ops: DB_OPS,
+      run: async (i) => {
+        const ctx = await createRequestContext(services, credentials(i, "dialect-a"));
+        return createCaller({ ...ctx, requestProblems: [], viewFields: DOOR_A_VIEW }).me.update({ bio: bio() });
+      },
+    },
+    {
       name: "users.update, dialect C's document (names + own email)",
       ops: DB_OPS,
       run: async (i) => {
@@ -263,6 +294,17 @@ try {
       run: async (i) => {
         const ctx = await createRequestContext(services, credentials(i, "dialect-e"));
         return createCaller({ ...ctx, requestProblems: [] }).users.update({
+          userId: ctx.session!.userId,
+          changes: { firstName: `Bench${letters()}`, lastName: "User" },
+        });
+      },
+    },
+    {
+      name: "users.update, names only, dialect E's narrowed view",
+      ops: DB_OPS,
+      run: async (i) => {
+        const ctx = await createRequestContext(services, credentials(i, "dialect-e"));
+        return createCaller({ ...ctx, requestProblems: [], viewFields: DOOR_E_VIEW }).users.update({
           userId: ctx.session!.userId,
           changes: { firstName: `Bench${letters()}`, lastName: "User" },
         });
