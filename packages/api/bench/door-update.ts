@@ -18,7 +18,6 @@ import {
   unstorableInputIssues,
   userUpdateInputSchema,
   type UserView,
-  userViewFields,
   userViewOutput,
   userViewSchema,
   validateUserUpdate,
@@ -31,6 +30,7 @@ import {
   createCaller,
   createContextInner,
   createRequestContext,
+  DOOR_VIEW_FIELDS,
   doorPolicy,
 } from "../src/index";
 import { usersUpdateOutput } from "../src/router/users/update";
@@ -47,28 +47,6 @@ const STAGE_OPS = Number(process.env.BENCH_STAGE_OPS ?? 3000);
 const USERS = Number(process.env.BENCH_USERS ?? 20);
 /** `stages`, `db` or both (default). */
 const PART = process.env.BENCH_PART ?? "all";
-/** The view fields dialects A and E render (their `response.ts`; the web app is not a dependency here). */
-const DOOR_A_VIEW = userViewFields(
-  "id",
-  "email",
-  "emailVerifiedAt",
-  "createdAt",
-  "updatedAt",
-  "userMetadata",
-  "appMetadata",
-);
-const DOOR_E_VIEW = userViewFields(
-  "number",
-  "email",
-  "firstName",
-  "lastName",
-  "roles",
-  "featureFlags",
-  "notifications",
-  "status",
-  "locale",
-  "createdAt",
-);
 const KIND: TestDatabaseKind =
   (process.env.BENCH_DB as TestDatabaseKind | undefined) ?? (process.env.TEST_DATABASE_URL ? "postgres" : "pglite");
 if (KIND === "postgres") process.env.TEST_DB_KIND = "postgres";
@@ -273,7 +251,9 @@ try {
       ops: DB_OPS,
       run: async (i) => {
         const ctx = await createRequestContext(services, credentials(i, "dialect-a"));
-        return createCaller({ ...ctx, requestProblems: [], viewFields: DOOR_A_VIEW }).me.update({ bio: bio() });
+        return createCaller({ ...ctx, requestProblems: [], viewFields: DOOR_VIEW_FIELDS["dialect-a"] }).me.update({
+          bio: bio(),
+        });
       },
     },
     {
@@ -304,7 +284,7 @@ try {
       ops: DB_OPS,
       run: async (i) => {
         const ctx = await createRequestContext(services, credentials(i, "dialect-e"));
-        return createCaller({ ...ctx, requestProblems: [], viewFields: DOOR_E_VIEW }).users.update({
+        return createCaller({ ...ctx, requestProblems: [], viewFields: DOOR_VIEW_FIELDS["dialect-e"] }).users.update({
           userId: ctx.session!.userId,
           changes: { firstName: `Bench${letters()}`, lastName: "User" },
         });

@@ -14,6 +14,7 @@ export {
 } from "./context";
 export { loadConfig, ConfigError, type AppConfig, type LoadedConfig, type MailDeliveryConfig } from "./config";
 export { setTelemetryObserver, type MailOutcome, type TelemetryObserver, type WebhookOutcome } from "./telemetry";
+export { DOOR_VIEW_FIELDS } from "./door-views";
 export { DOORS, doorPolicy, type Door, type DoorPolicy } from "./doors";
 export {
   appError,

@@ -1,15 +1,14 @@
-import { bearerToken } from "@profilehub/api";
+import { bearerToken, DOOR_VIEW_FIELDS } from "@profilehub/api";
 
 import type { DoorAdapter } from "@/server/http/define-route";
 
 import { authUserError } from "./errors";
-import { AUTH_USER_VIEW } from "./response";
 
 /** Dialect A: `Authorization: Bearer`, and the `{data, success, errno, error}` envelope on errors too. */
 export const authUserDoor: DoorAdapter = {
   door: "dialect-a",
   maxBodyBytes: 256 * 1024,
-  viewFields: AUTH_USER_VIEW,
+  viewFields: DOOR_VIEW_FIELDS["dialect-a"],
   credentials: (request) => ({ accessToken: bearerToken(request.headers.get("authorization")) }),
   errorResponse: (error) => authUserError(error),
 };

@@ -1,16 +1,8 @@
-import { type NarrowedUserView, userViewFields } from "@profilehub/validators";
+import type { DOOR_VIEW_FIELDS } from "@profilehub/api";
+import type { NarrowedUserView } from "@profilehub/validators";
 
-/** The view fields the document's user is made of. */
-export const AUTH_USER_VIEW = userViewFields(
-  "id",
-  "email",
-  "emailVerifiedAt",
-  "createdAt",
-  "updatedAt",
-  "userMetadata",
-  "appMetadata",
-);
-type AuthUserView = NarrowedUserView<typeof AUTH_USER_VIEW>;
+/** What the door renders from: its view fields (`DOOR_VIEW_FIELDS`). */
+type AuthUserView = NarrowedUserView<(typeof DOOR_VIEW_FIELDS)["dialect-a"]>;
 
 /** The user as documented: no more, no less (`phone` is not stored: always null). */
 export function toAuthUser(user: AuthUserView) {

@@ -1,9 +1,8 @@
-import { bearerToken } from "@profilehub/api";
+import { bearerToken, DOOR_VIEW_FIELDS } from "@profilehub/api";
 
 import type { DoorAdapter } from "@/server/http/define-route";
 
 import { projectUserError } from "./errors";
-import { PROJECT_USER_VIEW } from "./response";
 
 /**
  * Dialect B: `Authorization: Bearer <access token>`, or server access with `x-api-key` (a wrong
@@ -13,7 +12,7 @@ import { PROJECT_USER_VIEW } from "./response";
 export const projectUserDoor: DoorAdapter = {
   door: "dialect-b",
   maxBodyBytes: 256 * 1024,
-  viewFields: PROJECT_USER_VIEW,
+  viewFields: DOOR_VIEW_FIELDS["dialect-b"],
   credentials: (request) => ({
     accessToken: bearerToken(request.headers.get("authorization")),
     serverKey: request.headers.get("x-api-key"),

@@ -1,18 +1,8 @@
-import { type NarrowedUserView, userViewFields } from "@profilehub/validators";
+import type { DOOR_VIEW_FIELDS } from "@profilehub/api";
+import type { NarrowedUserView } from "@profilehub/validators";
 
-/** The view fields the document's user is made of. */
-export const PROJECT_USER_VIEW = userViewFields(
-  "id",
-  "username",
-  "displayName",
-  "avatarUrl",
-  "bio",
-  "birthdate",
-  "location",
-  "userMetadata",
-  "suspensions",
-);
-type ProjectUserView = NarrowedUserView<typeof PROJECT_USER_VIEW>;
+/** What the door renders from: its view fields (`DOOR_VIEW_FIELDS`). */
+type ProjectUserView = NarrowedUserView<(typeof DOOR_VIEW_FIELDS)["dialect-b"]>;
 
 /**
  * The user as documented, field by field (never spread): server metadata (`secureMetadata`) is

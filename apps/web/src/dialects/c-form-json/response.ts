@@ -1,12 +1,12 @@
-import { type NarrowedUserView, userViewFields } from "@profilehub/validators";
+import type { DOOR_VIEW_FIELDS } from "@profilehub/api";
+import type { NarrowedUserView } from "@profilehub/validators";
 
 import { type FormJsonField, formJsonFields } from "./contract";
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
-/** The view fields the envelope is made of. */
-export const FORM_JSON_VIEW = userViewFields("number", "email", "firstName", "lastName", "bio");
-type FormJsonView = NarrowedUserView<typeof FORM_JSON_VIEW>;
+/** What the door renders from: its view fields (`DOOR_VIEW_FIELDS`). */
+type FormJsonView = NarrowedUserView<(typeof DOOR_VIEW_FIELDS)["dialect-c"]>;
 
 const CURRENT: Record<FormJsonField, (user: FormJsonView) => string | null> = {
   name: (user) => user.firstName,

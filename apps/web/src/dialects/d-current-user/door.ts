@@ -1,8 +1,9 @@
+import { DOOR_VIEW_FIELDS } from "@profilehub/api";
+
 import type { DoorAdapter } from "@/server/http/define-route";
 
 import { MAX_BODY_BYTES, toStackError } from "./errors";
 import { stackErrorResponse } from "./known-errors";
-import { STACK_USER_VIEW } from "./response";
 import { accessTokenOf, claimsServerAccess, projectIdOf, publishableKeyOf, serverKeyOf } from "./stack-auth";
 
 /**
@@ -14,7 +15,7 @@ import { accessTokenOf, claimsServerAccess, projectIdOf, publishableKeyOf, serve
 export const currentUserDoor: DoorAdapter = {
   door: "dialect-d",
   maxBodyBytes: MAX_BODY_BYTES,
-  viewFields: STACK_USER_VIEW,
+  viewFields: DOOR_VIEW_FIELDS["dialect-d"],
   credentials: (request) => ({
     accessToken: accessTokenOf(request),
     serverKey: serverKeyOf(request),

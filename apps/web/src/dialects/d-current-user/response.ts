@@ -1,24 +1,8 @@
-import { type NarrowedUserView, type UserView, userViewFields } from "@profilehub/validators";
+import type { DOOR_VIEW_FIELDS } from "@profilehub/api";
+import type { NarrowedUserView, UserView } from "@profilehub/validators";
 
-/** The view fields a Stack Auth user is made of (`serverMetadata` only shown with server access). */
-export const STACK_USER_VIEW = userViewFields(
-  "id",
-  "email",
-  "emailVerified",
-  "emailAuthEnabled",
-  "displayName",
-  "selectedTeam",
-  "selectedTeamId",
-  "avatarUrl",
-  "createdAt",
-  "lastActiveAt",
-  "userMetadata",
-  "appMetadata",
-  "hasPassword",
-  "totpEnabled",
-  "serverMetadata",
-);
-type StackUserView = NarrowedUserView<typeof STACK_USER_VIEW>;
+/** What the door renders from: its view fields (`DOOR_VIEW_FIELDS`). */
+type StackUserView = NarrowedUserView<(typeof DOOR_VIEW_FIELDS)["dialect-d"]>;
 
 const millis = (iso: string) => new Date(iso).getTime();
 

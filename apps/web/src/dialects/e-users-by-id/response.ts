@@ -1,19 +1,8 @@
-import { type NarrowedUserView, userViewFields } from "@profilehub/validators";
+import type { DOOR_VIEW_FIELDS } from "@profilehub/api";
+import type { NarrowedUserView } from "@profilehub/validators";
 
-/** The view fields the document's user is made of. */
-export const USERS_BY_ID_VIEW = userViewFields(
-  "number",
-  "email",
-  "firstName",
-  "lastName",
-  "roles",
-  "featureFlags",
-  "notifications",
-  "status",
-  "locale",
-  "createdAt",
-);
-type UsersByIdView = NarrowedUserView<typeof USERS_BY_ID_VIEW>;
+/** What the door renders from: its view fields (`DOOR_VIEW_FIELDS`). */
+type UsersByIdView = NarrowedUserView<(typeof DOOR_VIEW_FIELDS)["dialect-e"]>;
 
 /** `2024-01-15T10:30:00Z`: UTC, seconds precision, as documented. */
 const timestamp = (value: string) => new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z");
