@@ -3,6 +3,7 @@ import type { Database } from "@profilehub/db";
 import type { AbuseLimitKind, LimitRule } from "../../config/abuse-limits";
 import { appError } from "../../errors";
 import { telemetry } from "../../telemetry";
+import { retryOnConflict } from "../database/retry-conflict";
 
 /** One counter: its key, the limit's name (metrics: `kind`) and its rule. */
 export interface LimitHit {
@@ -29,7 +30,11 @@ export async function hitLimits(db: Database, first: LimitHit[], then: LimitHit[
   );
   if (hits.length === 0) return { allowed: true };
   const keys = hits.map((hit) => hit.key);
-  const rows = await db.$queryRaw<{ key: string; hits: number; retryAfter: number }[]>`
+  // Existing counters are locked in the order given (`first`, then `then`); `forgiveHits` locks in
+  // the order its callers give too, and every caller names one person's counters in one order
+  // (address and account, address, account). Any deadlock left is retried.
+  const rows = await retryOnConflict(
+    () => db.$queryRaw<{ key: string; hits: number; retryAfter: number }[]>`
     WITH input AS (
       SELECT * FROM unnest(${keys}::text[], ${hits.map((hit) => hit.rule.limit)}::int[],
         ${hits.map((hit) => hit.rule.windowSeconds)}::int[], ${hits.map((hit) => hit.stage)}::int[])
@@ -55,7 +60,8 @@ export async function hitLimits(db: Database, first: LimitHit[], then: LimitHit[
         LIMIT ${PRUNE_PER_HIT} FOR UPDATE SKIP LOCKED)
     )
     SELECT h.key, h.hits, ceil(extract(epoch FROM h."resetAt" - now()))::int AS "retryAfter"
-    FROM (SELECT * FROM first UNION ALL SELECT * FROM second) h`;
+    FROM (SELECT * FROM first UNION ALL SELECT * FROM second) h`,
+  );
   const over = rows
     .map((row) => ({ row, hit: hits.find((hit) => hit.key === row.key)! }))
     .filter(({ row, hit }) => row.hits > hit.rule.limit)
@@ -73,14 +79,25 @@ export async function enforceLimits(db: Database, first: LimitHit[], then: Limit
 
 /**
  * Takes back the hit of a request that turned out legitimate (a right password): `decrement`
- * counters lose that one hit, `clear` counters are reset. Only failures are left counted.
+ * counters lose that one hit, `clear` counters are reset. Only failures are left counted. The
+ * counters are locked first, `clear` then `decrement`, each in the order given — the order
+ * `hitLimits` counts them in — so a sign-in's forgiveness and another's count of the same person
+ * never wait on each other in a cycle (they did: PostgreSQL ran the DELETE after the UPDATE).
  */
 export async function forgiveHits(db: Database, hits: { decrement: LimitHit[]; clear: LimitHit[] }): Promise<void> {
   const decrement = hits.decrement.map((hit) => hit.key);
   const clear = hits.clear.map((hit) => hit.key);
   if (decrement.length + clear.length === 0) return;
-  await db.$executeRaw`
-    WITH cleared AS (DELETE FROM abuse_limits WHERE key = ANY(${clear}::text[]))
-    UPDATE abuse_limits SET hits = GREATEST(hits - 1, 0)
-    WHERE key = ANY(${decrement}::text[]) AND "resetAt" > now()`;
+  await retryOnConflict(
+    () => db.$executeRaw`
+    WITH locked AS (
+      SELECT a.key FROM abuse_limits a
+      JOIN unnest(${[...clear, ...decrement]}::text[]) WITH ORDINALITY AS k(key, position) ON k.key = a.key
+      ORDER BY k.position FOR UPDATE OF a
+    ), cleared AS (
+      DELETE FROM abuse_limits a USING locked l WHERE a.key = l.key AND a.key = ANY(${clear}::text[])
+    )
+    UPDATE abuse_limits a SET hits = GREATEST(a.hits - 1, 0) FROM locked l
+    WHERE a.key = l.key AND a.key = ANY(${decrement}::text[]) AND a."resetAt" > now()`,
+  );
 }
