@@ -29,6 +29,17 @@ export function isLive(alias: string): Prisma.Sql {
   return sql`${table}."revokedAt" IS NULL AND ${table}."expiresAt" > now()`;
 }
 
+/**
+ * Locks the user who owns the session `from` names (a CTE with a `"sessionId"` column) — to be
+ * read before that session is written. Statements that write a user and their sessions lock the
+ * user first (the update statement locks it `FOR UPDATE`, then touches or revokes sessions): a
+ * refresh locking the session first deadlocked with an update of the same session.
+ */
+export function lockSessionOwner(from: string): Prisma.Sql {
+  return sql`SELECT u.id FROM users u JOIN sessions s ON s."userId" = u.id
+      JOIN ${raw(from)} f ON s.id = f."sessionId" FOR NO KEY UPDATE OF u`;
+}
+
 const SESSION_LIVE = isLive("s");
 const NO_SESSION = sql`true`;
 

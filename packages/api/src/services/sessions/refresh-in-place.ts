@@ -1,7 +1,7 @@
 import type { Database } from "@profilehub/db";
 
 import { hashOpaqueToken } from "../../auth/opaque-token";
-import { isLive, sessionExpiry } from "../database/sql";
+import { isLive, lockSessionOwner, sessionExpiry } from "../database/sql";
 
 /**
  * Stack Auth's refresh grant: the refresh token is NOT rotated (Stack's SDK keeps presenting the
@@ -23,9 +23,11 @@ export async function refreshInPlace(
       JOIN sessions s ON s.id = r."sessionId" JOIN users u ON u.id = s."userId" JOIN projects p ON p.id = u."projectId"
       WHERE r."tokenHash" = ${hash} AND r."usedAt" IS NULL AND r."expiresAt" > now()
         AND (p.id = ${projectNamed} OR p."stackProjectId"::text = ${projectNamed})
+    ), owner AS (
+      ${lockSessionOwner("token")}
     ), session AS (
       UPDATE sessions s SET "lastActiveAt" = now(), "expiresAt" = ${sessionExpiry()}
-      FROM token WHERE s.id = token."sessionId" AND ${isLive("s")}
+      FROM token, owner WHERE s.id = token."sessionId" AND s."userId" = owner.id AND ${isLive("s")}
       RETURNING s.id, s."userId", s."expiresAt"
     ), extended AS (
       UPDATE refresh_tokens r SET "expiresAt" = session."expiresAt" FROM session WHERE r."tokenHash" = ${hash}

@@ -2,7 +2,7 @@ import type { Database } from "@profilehub/db";
 
 import { hashOpaqueToken } from "../../auth/opaque-token";
 import type { RefreshTokenSuccessor } from "../../auth/refresh-token-successor";
-import { isLive, sessionExpiry } from "../database/sql";
+import { isLive, lockSessionOwner, sessionExpiry } from "../database/sql";
 import { reuseRotatedToken } from "./reuse-rotated-token";
 
 export type RotationResult =
@@ -36,9 +36,11 @@ export async function rotateRefreshToken(
     ), used AS (
       UPDATE refresh_tokens r SET "usedAt" = now() FROM token
       WHERE r.id = token.id AND token."usedAt" IS NULL AND token.live RETURNING r."sessionId"
+    ), owner AS (
+      ${lockSessionOwner("used")}
     ), session AS (
       UPDATE sessions s SET "lastActiveAt" = now(), "expiresAt" = ${sessionExpiry()}
-      FROM used WHERE s.id = used."sessionId" AND ${isLive("s")}
+      FROM used, owner WHERE s.id = used."sessionId" AND s."userId" = owner.id AND ${isLive("s")}
       RETURNING s.id, s."userId", s."expiresAt"
     ), issued AS (
       INSERT INTO refresh_tokens ("sessionId", "tokenHash", "expiresAt")

@@ -14,6 +14,7 @@ import type { SecretBox } from "../../crypto/secret-box";
 import type { Door, DoorPolicy } from "../../doors";
 import { appError, conflictError, conflictingField, invalidField, validationError } from "../../errors";
 import type { MailNotifier } from "../../mail/notifier";
+import { retryOnConflict } from "../database/retry-conflict";
 import { uniqueViolation } from "../database/unique-violation";
 import { isSessionLive } from "../sessions/is-session-live";
 import { planEmailChange } from "./email-change";
@@ -250,7 +251,8 @@ async function runStatement(
   });
   let rows: OutcomeRow[];
   try {
-    rows = await queryRows<OutcomeRow>(db, statement);
+    // One statement, its own transaction: rolled back whole by a deadlock, so safe to run again.
+    rows = await retryOnConflict(() => queryRows<OutcomeRow>(db, statement));
   } catch (error) {
     const violation = uniqueViolation(error);
     if (violation) throw conflictError([violation]);
