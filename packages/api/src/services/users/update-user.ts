@@ -86,8 +86,8 @@ export async function updateUser(deps: UpdateUserDeps, request: UpdateUserReques
     const outcome = await runStatement(deps.db, request, plan, webhook);
     if (outcome.user) {
       if (plan.email?.mails.length || outcome.alerted) deps.mail.notify();
-      const view = toUserView(outcome.user, request.serverAccess, request.view ?? null);
-      return { user: view, changes: outcome.user.auditChanges };
+      const user = toUserView(outcome.user, request.serverAccess, request.view ?? null);
+      return { user, changes: outcome.user.auditChanges };
     }
     failOnRefusal(outcome);
     if (!outcome.emailKept) {

@@ -36,6 +36,15 @@ const projections = { user: new Map<string, Prisma.Sql>(), server: new Map<strin
 /** The same for narrowed views, per field set (each door's is built once: `userViewFields`). */
 const narrowedProjections = new WeakMap<UserViewFields, typeof projections>();
 
+function narrowedCacheOf(only: UserViewFields): typeof projections {
+  let cache = narrowedProjections.get(only);
+  if (!cache) {
+    cache = { user: new Map(), server: new Map() };
+    narrowedProjections.set(only, cache);
+  }
+  return cache;
+}
+
 /**
  * SQL for the user under `alias` as ONE JSON column `"user"` (null when the row is absent). One
  * JSON value is far cheaper to ship and decode than forty typed columns. With `only`, the view's
@@ -43,11 +52,7 @@ const narrowedProjections = new WeakMap<UserViewFields, typeof projections>();
  * decode.
  */
 export function userProjection(alias: string, serverAccess: boolean, only: UserViewFields | null = null): Prisma.Sql {
-  let cache = projections;
-  if (only) {
-    cache = narrowedProjections.get(only) ?? { user: new Map(), server: new Map() };
-    narrowedProjections.set(only, cache);
-  }
+  const cache = only ? narrowedCacheOf(only) : projections;
   const byAlias = serverAccess ? cache.server : cache.user;
   let projection = byAlias.get(alias);
   if (!projection) {
