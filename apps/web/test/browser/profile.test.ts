@@ -193,7 +193,8 @@ describe("/settings — the profile", () => {
     const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).boxShadow);
     expect(ring).not.toBe("none");
     await page.keyboard.press("Enter");
-    expect(await focused()).toBe("displayName");
+    // The field takes focus once React has rendered the edit form: wait for it, then type.
+    await expect.poll(focused).toBe("displayName");
     await page.keyboard.type("Grace Hopper");
     await page.keyboard.press("Enter");
     await expectToast(page, "Display name saved");
